@@ -1,0 +1,49 @@
+# councilplans — every setup step lives here; a fresh machine needs only Python 3.11+.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+DB     ?= councilplans.db
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: help install run test lint eval bench samples samples-tools fuzz clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install councilplans with its dev tools
+
+run: $(STAMP)  ## import the bundled samples into councilplans.db and print a summary
+	$(VENV)/bin/councilplans import samples --db sqlite:///$(DB)
+	$(VENV)/bin/councilplans documents --db sqlite:///$(DB)
+
+test: $(STAMP)  ## lint and run the test suite
+	$(VENV)/bin/ruff check councilplans tests samples
+	$(PY) -m pytest
+
+lint: $(STAMP)  ## ruff
+	$(VENV)/bin/ruff check councilplans tests samples
+
+eval: $(STAMP)  ## score imports of the samples against their expected records, and ICDAR 2013
+	$(PY) -m councilplans.evaluation.samples
+	$(PY) -m councilplans.evaluation.icdar
+
+bench: $(STAMP)  ## time a 120-page plan: whole import vs pdfplumber, camelot, pypdfium2
+	$(PY) -m councilplans.evaluation.bench
+
+samples-tools:  ## install LibreOffice (Debian package) for regenerating sample PDFs
+	command -v soffice >/dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q libreoffice-writer-nogui fonts-liberation)
+
+samples: $(STAMP) samples-tools  ## regenerate samples/ from samples/specs and samples/shapes
+	$(PY) samples/generate.py
+
+fuzz: $(STAMP)  ## a longer fuzz run over mutated sample files
+	FUZZ_EXAMPLES=3000 $(PY) -m pytest tests/test_fuzz.py -q
+
+clean:  ## remove the virtualenv, caches and the local database
+	rm -rf $(VENV) .pytest_cache .ruff_cache .cache $(DB) $(DB)-wal $(DB)-shm

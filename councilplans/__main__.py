@@ -1,0 +1,3 @@
+from councilplans.cli import main
+
+main()

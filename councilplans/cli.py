@@ -1,0 +1,186 @@
+"""The ``councilplans`` command: wires extract -> normalise -> schema, nothing more."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import click
+
+from councilplans import __version__
+from councilplans.schema.db import DEFAULT_URL
+
+db_option = click.option(
+    "--db", "db_url", default=DEFAULT_URL, show_default=True, envvar="COUNCILPLANS_DB",
+    help="SQLAlchemy database URL (sqlite:///file.db, postgresql+psycopg://...).",
+)
+
+
+def _engine(db_url: str):
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from councilplans.schema.db import make_engine
+
+    try:
+        return make_engine(db_url)
+    except SQLAlchemyError as exc:
+        raise click.ClickException(f"cannot open database {db_url}: {exc.__class__.__name__}: "
+                                   f"{str(exc).splitlines()[0]}") from exc
+    except ModuleNotFoundError as exc:
+        raise click.ClickException(f"cannot open database {db_url}: driver missing ({exc.name});"
+                                   " install it into the same environment") from exc
+
+
+@click.group()
+@click.version_option(__version__, prog_name="councilplans")
+def main() -> None:
+    """Turn council strategy documents (PDF, DOCX) into action-plan and indicator rows."""
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@db_option
+@click.option("--password", help="Password for encrypted PDFs.")
+@click.option("--jobs", "-j", type=int, default=None,
+              help="Worker processes (default: CPUs, at most 4; 0 = no workers).")
+@click.option("--timeout", type=float, default=600.0, show_default=True,
+              help="Seconds allowed per file.")
+@click.option("--memory-mb", type=int, default=4096, show_default=True,
+              help="Memory allowed per worker, in MB.")
+@click.option("--force", is_flag=True, help="Re-extract files already imported, in place.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
+@click.option("--quiet", "-q", is_flag=True, help="Only the final count line.")
+def import_cmd(paths, db_url, password, jobs, timeout, memory_mb, force, fail_fast, quiet):
+    """Import PDF/DOCX files, or folders of them (searched recursively)."""
+    from councilplans.pipeline import Options, default_jobs, find_files, import_files
+
+    files = find_files(paths)
+    if not files:
+        raise click.ClickException("no .pdf or .docx files found in " + ", ".join(paths))
+    engine = _engine(db_url)
+    options = Options(password=password, timeout=timeout, memory_mb=memory_mb,
+                      jobs=default_jobs() if jobs is None else jobs, force=force)
+    counts: dict[str, int] = {}
+    n_records = 0
+    bar = None
+    if sys.stderr.isatty() and not quiet:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(files), unit="file", file=sys.stderr)
+    for report in import_files(engine, files, options):
+        counts[report.status] = counts.get(report.status, 0) + 1
+        n_records += report.n_records if report.status != "unchanged" else 0
+        line = f"{report.path}: {report.status}: {report.message}"
+        if bar is not None:
+            bar.update(1)
+            if report.status in ("failed", "no_text"):
+                bar.write(line, file=sys.stderr)
+        elif not quiet:
+            click.echo(line, err=report.status in ("failed", "no_text"))
+        if fail_fast and report.status in ("failed", "no_text"):
+            break
+    if bar is not None:
+        bar.close()
+    done = sum(counts.values())
+    parts = [f"{counts[k]} {k}" for k in ("imported", "partial", "unchanged", "no_text", "failed")
+             if counts.get(k)]
+    click.echo(f"{done} documents: {', '.join(parts) or 'none'}; {n_records} records")
+    failed = counts.get("failed", 0) + counts.get("no_text", 0)
+    sys.exit(1 if failed or done < len(files) else 0)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, writable=True),
+              help="File (default: stdout).")
+@click.option("--all-versions", is_flag=True, help="Include earlier versions of documents.")
+def export(db_url, fmt, out, all_versions):
+    """Records of current documents, one per line (JSONL) or row (CSV)."""
+    from councilplans.schema.db import make_session
+    from councilplans.schema.queries import EXPORT_KEYS, export_rows
+
+    engine = _engine(db_url)
+    with make_session(engine) as session:
+        rows = export_rows(session, all_versions)
+    if out:
+        with open(out, "w", newline="", encoding="utf-8") as fh:
+            _write_rows(fh, rows, fmt, EXPORT_KEYS)
+    else:
+        _write_rows(sys.stdout, rows, fmt, EXPORT_KEYS)
+
+
+def _write_rows(fh, rows: list[dict], fmt: str, keys: tuple[str, ...]) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        writer = csv.DictWriter(fh, fieldnames=list(keys))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--all-versions", is_flag=True, help="Include earlier versions of documents.")
+def documents(db_url, fmt, all_versions):
+    """Each document: title, councils, type, period, status and counts."""
+    from councilplans.schema.db import make_session
+    from councilplans.schema.queries import document_rows
+
+    engine = _engine(db_url)
+    with make_session(engine) as session:
+        rows = document_rows(session, all_versions)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    click.echo(_table(rows))
+
+
+def _table(rows: list[dict]) -> str:
+    cols = ["document", "status", "n_tables", "n_records", "doc_type", "period", "organisations",
+            "title"]
+    lines = []
+    for r in rows:
+        period = "-".join(str(p) for p in (r["period_start"], r["period_end"]) if p)
+        lines.append([
+            r["document"], r["status"], str(r["n_tables"]), str(r["n_records"]),
+            r["doc_type"] or "", period, ", ".join(r["organisations"]),
+            (r["title"] or "")[:60] + (f"  [{r['error']}]" if r["error"] else ""),
+        ])
+    widths = [max([len(c)] + [len(line[i]) for line in lines]) for i, c in enumerate(cols)]
+    widths[-1] = 0
+
+    def fmt_row(vals: list[str]) -> str:
+        return "  ".join(v.ljust(w) for v, w in zip(vals, widths, strict=True)).rstrip()
+
+    return "\n".join([fmt_row(cols)] + [fmt_row(line) for line in lines])
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--password", help="Password for encrypted PDFs.")
+def tables(file, fmt, password):
+    """The raw tables found in FILE, for debugging and comparison with other extractors."""
+    from councilplans.errors import CouncilPlansError
+    from councilplans.extract import extract_document
+
+    try:
+        raw = extract_document(file, password=password)
+    except CouncilPlansError as exc:
+        raise click.ClickException(f"{file}: {exc}") from exc
+    out = [
+        {"page": t.page, "bbox": list(t.bbox) if t.bbox else None,
+         "rows": [[c.text for c in row] for row in t.rows]}
+        for t in raw.tables
+    ]
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,185 @@
+"""A plan table's data rows -> common-schema records.
+
+Rows are first grouped into record drafts (a row of its own, plus the group rows under a
+merged key cell and the remainder of a row a page break cut), then each draft becomes one
+record, or several when one cell numbers several actions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from councilplans.extract.model import Cell
+from councilplans.normalise.layout import (
+    Header,
+    cell_text,
+    covered_from_above,
+    is_repeated_header,
+    section_row_text,
+)
+from councilplans.normalise.model import MAPPABLE_FIELDS, Record
+from councilplans.normalise.rag import parse_rag
+from councilplans.normalise.split import leading_ref, piece_for, split_actions
+from councilplans.normalise.stitch import LogicalTable
+from councilplans.normalise.text import clean_cell, collapse, join_texts
+from councilplans.normalise.timescales import parse_timescale
+
+MAIN_FIELDS = ("action", "indicator", "outcome", "output", "objective")
+_PART_SEP = {"lead": "; "}
+
+
+@dataclass
+class Draft:
+    """The cells of one record before cleaning: per column, one text per group row."""
+
+    row: int
+    page: int | None
+    section: str | None
+    parts: dict[int, list[str]] = field(default_factory=dict)
+    fills: dict[int, tuple[float, float, float] | None] = field(default_factory=dict)
+
+    def add(self, col: int, text: str, new_part: bool) -> None:
+        texts = self.parts.setdefault(col, [])
+        if not text:
+            return
+        if new_part or not texts:
+            texts.append(text)
+        else:
+            texts[-1] = texts[-1] + "\n" + text
+
+
+def key_columns(header: Header) -> list[int]:
+    cols = header.columns
+    ref = cols.column_of("ref")
+    main = next((cols.column_of(f) for f in MAIN_FIELDS[:4] if cols.column_of(f) is not None), None)
+    return [c for c in (ref, main) if c is not None]
+
+
+def _fill(cell: Cell, rows: list[tuple[Cell, ...]]) -> tuple[float, float, float] | None:
+    if cell.origin is not None:
+        r, c = cell.origin
+        return rows[r][c].fill
+    return cell.fill
+
+
+def rows_to_drafts(table: LogicalTable, header: Header, section: str | None) -> list[Draft]:
+    rows = table.rows
+    keys = key_columns(header)
+    objective = header.columns.column_of("objective")
+    drafts: list[Draft] = []
+    for r in range(header.end, len(rows)):
+        row = rows[r]
+        if is_repeated_header(rows, r, header):
+            continue
+        if (sec := section_row_text(rows, r)) is not None:
+            section = sec
+            continue
+        texts = [cell_text(rows, r, c) if not covered_from_above(rows, r, c) else ""
+                 for c in range(len(row))]
+        if not any(t.strip() for t in texts):
+            continue
+        key_merged = bool(keys) and drafts and all(covered_from_above(rows, r, k) for k in keys)
+        key_empty = bool(keys) and all(not texts[k].strip() for k in keys)
+        if drafts and (key_merged or key_empty):
+            draft = drafts[-1]
+            # A cut row continues its cells; a group row under a merged key adds parts.
+            new_part = key_merged or r not in table.fragment_starts
+            for c, t in enumerate(texts):
+                draft.add(c, t, new_part)
+            continue
+        draft = Draft(row=r, page=table.row_pages[r] if r < len(table.row_pages) else None,
+                      section=section)
+        for c in range(len(row)):
+            text = cell_text(rows, r, c)
+            if c == objective and not text.strip() and drafts:
+                prev = drafts[-1].parts.get(c)
+                text = prev[0] if prev else ""
+            draft.add(c, text, True)
+            draft.fills[c] = _fill(row[c], rows)
+        drafts.append(draft)
+    return drafts
+
+
+def _field_text(field_name: str, texts: list[str]) -> str | None:
+    sep = _PART_SEP.get(field_name, "\n")
+    return join_texts([clean_cell(t) for t in texts], sep)
+
+
+def draft_to_records(
+    draft: Draft, header: Header, kind: str, table: LogicalTable
+) -> list[Record]:
+    cols = header.columns
+    values: dict[str, str | None] = {}
+    extra: dict[str, str] = {}
+    for c, texts in draft.parts.items():
+        name = cols.fields[c] if c < len(cols.fields) else None
+        text = _field_text(name or "", texts)
+        if name in MAPPABLE_FIELDS:
+            values[name] = text
+        elif text:
+            label = cols.headers[c] if c < len(cols.headers) else ""
+            label = label or f"column {c + 1}"
+            extra[label] = text
+    rag_col = cols.column_of("rag")
+    rag = parse_rag(values.get("rag"), draft.fills.get(rag_col) if rag_col is not None else None)
+
+    main_field = "action" if cols.column_of("action") is not None else next(
+        (f for f in MAIN_FIELDS if cols.column_of(f) is not None), None
+    )
+    pieces = split_actions(values.get(main_field)) if main_field and not values.get("ref") else []
+    if not pieces and main_field and not values.get("ref"):
+        ref, rest = leading_ref(values.get(main_field))
+        if ref and rest:
+            pieces = [(ref, rest)]
+    all_refs = [r for r, _ in pieces]
+    base = dict(values)
+    out: list[Record] = []
+    for ref, body in pieces or [(values.get("ref"), values.get(main_field) if main_field else None)]:
+        v = dict(base)
+        if pieces:
+            v["ref"] = ref
+            v[main_field] = body
+            for f in ("timescale", "lead", "progress", "rag", "resources", "output", "outcome",
+                      "measure"):
+                if f != main_field and v.get(f):
+                    if len(pieces) > 1:
+                        v[f] = piece_for(v[f], ref, all_refs)
+                    elif f in ("timescale", "lead"):
+                        v[f] = _without_ref(v[f])
+        if not any(v.get(f) for f in MAIN_FIELDS if f != "objective") and not (
+            v.get("objective") and any(v.get(f) for f in ("lead", "timescale", "progress"))
+        ):
+            continue
+        ts = parse_timescale(v.get("timescale"))
+        out.append(
+            Record(
+                kind=kind,
+                page=draft.page,
+                table_index=table.index,
+                row_index=draft.row,
+                ref=collapse(v.get("ref")) or None,
+                section=draft.section,
+                objective=v.get("objective"),
+                action=v.get("action"),
+                output=v.get("output"),
+                outcome=v.get("outcome"),
+                indicator=v.get("indicator"),
+                measure=v.get("measure"),
+                lead=v.get("lead"),
+                timescale=v.get("timescale"),
+                due_date=ts.due_date,
+                start_date=ts.start_date,
+                recurrence=ts.recurrence,
+                rag=rag,
+                resources=v.get("resources"),
+                progress=v.get("progress"),
+                extra=extra,
+            )
+        )
+    return out
+
+
+def _without_ref(text: str) -> str | None:
+    """A cell that starts with the action's number; one that is only the number says nothing."""
+    ref, rest = leading_ref(text)
+    return rest if ref else text

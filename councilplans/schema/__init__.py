@@ -1,0 +1,1 @@
+"""SQL storage: SQLAlchemy models, the loader and the read queries the CLI uses."""

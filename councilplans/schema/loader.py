@@ -1,0 +1,188 @@
+"""Normalised documents -> rows, one transaction per document.
+
+A file whose bytes are already stored is left alone. A file of the same name with new bytes
+becomes the next version of that document; earlier versions stay, no longer current. If
+anything fails inside the transaction nothing of that document is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from councilplans import __version__
+from councilplans.normalise.model import NormalisedDocument
+from councilplans.schema.models import (
+    Document,
+    DocumentOrganisation,
+    Organisation,
+    OrganisationAlias,
+    RecordRow,
+    SourceTable,
+    Theme,
+)
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What the pipeline knows about a file before (or without) normalising it."""
+
+    name: str
+    path: str
+    sha256: str
+    format: str | None
+
+
+@dataclass(frozen=True)
+class LoadOutcome:
+    document_id: int | None
+    action: str  # "imported" | "unchanged" | "replaced" | "failed"
+    version: int
+    n_records: int
+
+
+def find_by_sha(session: Session, sha256: str) -> Document | None:
+    return session.scalars(
+        select(Document).where(Document.sha256 == sha256).order_by(Document.version.desc())
+    ).first()
+
+
+def series_key_for(name: str) -> str:
+    return name.lower()
+
+
+def _organisation(session: Session, name: str, cache: dict[str, Organisation]) -> Organisation:
+    if name in cache:
+        return cache[name]
+    org = session.scalars(select(Organisation).where(Organisation.name == name)).first()
+    if org is None:
+        from councilplans.normalise.organisations import gazetteer
+
+        entry = next((o for o in gazetteer() if o.name == name), None)
+        org = Organisation(name=name, kind=entry.kind if entry else None)
+        if entry:
+            org.aliases = [OrganisationAlias(alias=a) for a in sorted(set(entry.aliases))]
+        session.add(org)
+        session.flush()
+    cache[name] = org
+    return org
+
+
+def _theme(session: Session, key: str, cache: dict[str, Theme]) -> Theme:
+    if key not in cache:
+        theme = session.scalars(select(Theme).where(Theme.key == key)).first()
+        if theme is None:
+            from councilplans.normalise.themes import taxonomy
+
+            label = next((t.label for t in taxonomy() if t.key == key), None)
+            theme = Theme(key=key, label=label)
+            session.add(theme)
+            session.flush()
+        cache[key] = theme
+    return cache[key]
+
+
+def _next_version(session: Session, series_key: str) -> int:
+    current = session.scalar(
+        select(func.max(Document.version)).where(Document.series_key == series_key)
+    )
+    return (current or 0) + 1
+
+
+def load_document(
+    session: Session,
+    facts: FileFacts,
+    result: NormalisedDocument | None,
+    status: str,
+    error: str | None = None,
+    pages: int | None = None,
+    replace_id: int | None = None,
+) -> LoadOutcome:
+    """Write one document (and its tables and records) in the caller's open transaction."""
+    series_key = series_key_for(facts.name)
+    previous = None
+    if replace_id is not None:
+        previous = session.get(Document, replace_id)
+    if previous is not None:
+        version = previous.version
+        session.delete(previous)
+        session.flush()
+    else:
+        # A failed attempt at these same bytes is retried in place, not kept as a version.
+        for stale in session.scalars(
+            select(Document).where(Document.sha256 == facts.sha256, Document.status == "failed")
+        ):
+            session.delete(stale)
+        session.flush()
+        version = _next_version(session, series_key)
+    makes_current = status != "failed"
+    if makes_current:
+        for doc in session.scalars(
+            select(Document).where(Document.series_key == series_key, Document.is_current)
+        ):
+            doc.is_current = False
+    meta = result.meta if result else None
+    doc = Document(
+        name=facts.name,
+        path=facts.path,
+        sha256=facts.sha256,
+        format=facts.format,
+        title=meta.title if meta else None,
+        doc_type=meta.doc_type if meta else None,
+        period_start=meta.period_start if meta else None,
+        period_end=meta.period_end if meta else None,
+        doc_version=meta.version if meta else None,
+        doc_status=meta.status if meta else None,
+        pages=pages,
+        status=status,
+        error=error,
+        notes=list(result.notes) if result else [],
+        n_tables=len(result.tables) if result else 0,
+        n_records=len(result.records) if result else 0,
+        series_key=series_key,
+        version=version,
+        is_current=makes_current or version == 1,
+        imported_at=datetime.now(UTC).replace(tzinfo=None),
+        tool_version=__version__,
+    )
+    session.add(doc)
+    session.flush()
+    if result is None:
+        return LoadOutcome(doc.id, "failed", version, 0)
+    orgs: dict[str, Organisation] = {}
+    themes: dict[str, Theme] = {}
+    for position, name in enumerate(meta.organisations if meta else ()):
+        org = _organisation(session, name, orgs)
+        session.add(DocumentOrganisation(document_id=doc.id, organisation_id=org.id,
+                                         position=position))
+    for t in result.tables:
+        session.add(SourceTable(
+            document_id=doc.id, table_index=t.table_index, page=t.page, n_rows=t.n_rows,
+            n_cols=t.n_cols, is_plan=t.is_plan, reason=t.reason, kind=t.kind,
+            mapping=dict(t.mapping), unmapped=list(t.unmapped),
+            merged_from=list(t.merged_from), n_records=t.n_records,
+        ))
+    for r in result.records:
+        row = RecordRow(
+            document_id=doc.id, kind=r.kind, ref=r.ref, section=r.section,
+            objective=r.objective, action=r.action, output=r.output, outcome=r.outcome,
+            indicator=r.indicator, measure=r.measure, lead=r.lead, timescale=r.timescale,
+            due_date=r.due_date, start_date=r.start_date, recurrence=r.recurrence, rag=r.rag,
+            resources=r.resources, progress=r.progress, extra=dict(r.extra) or None,
+            page=r.page, table_index=r.table_index, row_index=r.row_index,
+        )
+        names = dict.fromkeys(r.organisations)
+        row.organisations = [_organisation(session, n, orgs) for n in names]
+        row.themes = [_theme(session, k, themes) for k in dict.fromkeys(r.themes)]
+        session.add(row)
+    session.flush()
+    action = "replaced" if previous is not None else "imported"
+    return LoadOutcome(doc.id, action, version, len(result.records))
+
+
+def clean_name(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip()

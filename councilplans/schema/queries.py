@@ -1,0 +1,63 @@
+"""Read side: the rows ``export`` and ``documents`` print, as plain dicts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from councilplans.schema.models import Document, RecordRow
+
+EXPORT_KEYS: tuple[str, ...] = (
+    "document", "sha256", "page", "kind", "ref", "section", "objective", "action", "output",
+    "outcome", "indicator", "measure", "lead", "timescale", "due_date", "rag", "resources",
+    "progress",
+)
+
+
+def _documents(session: Session, all_versions: bool):
+    stmt = select(Document).order_by(Document.name, Document.version)
+    if not all_versions:
+        stmt = stmt.where(Document.is_current)
+    return session.scalars(stmt.options(selectinload(Document.organisations))).all()
+
+
+def export_rows(session: Session, all_versions: bool = False) -> list[dict[str, Any]]:
+    docs = {d.id: d for d in _documents(session, all_versions)}
+    if not docs:
+        return []
+    rows = session.scalars(
+        select(RecordRow).where(RecordRow.document_id.in_(docs)).order_by(
+            RecordRow.document_id, RecordRow.id
+        )
+    ).all()
+    out = []
+    for r in rows:
+        d = docs[r.document_id]
+        out.append({
+            "document": d.name, "sha256": d.sha256, "page": r.page, "kind": r.kind,
+            "ref": r.ref, "section": r.section, "objective": r.objective, "action": r.action,
+            "output": r.output, "outcome": r.outcome, "indicator": r.indicator,
+            "measure": r.measure, "lead": r.lead, "timescale": r.timescale,
+            "due_date": r.due_date.isoformat() if r.due_date else None, "rag": r.rag,
+            "resources": r.resources, "progress": r.progress,
+        })
+    return out
+
+
+def document_rows(session: Session, all_versions: bool = False) -> list[dict[str, Any]]:
+    out = []
+    for d in _documents(session, all_versions):
+        row = {
+            "document": d.name, "sha256": d.sha256, "format": d.format, "title": d.title,
+            "organisations": [o.name for o in d.organisations], "doc_type": d.doc_type,
+            "period_start": d.period_start, "period_end": d.period_end, "pages": d.pages,
+            "status": d.status, "error": d.error, "n_tables": d.n_tables,
+            "n_records": d.n_records,
+        }
+        if all_versions:
+            row["version"] = d.version
+            row["current"] = d.is_current
+        out.append(row)
+    return out
