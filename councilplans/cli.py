@@ -49,9 +49,12 @@ def main() -> None:
 @click.option("--memory-mb", type=int, default=4096, show_default=True,
               help="Memory allowed per worker, in MB.")
 @click.option("--force", is_flag=True, help="Re-extract files already imported, in place.")
+@click.option("--revises", metavar="DOCUMENT",
+              help="The stored document (name, title or sha256) these files are revisions of.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
 @click.option("--quiet", "-q", is_flag=True, help="Only the final count line.")
-def import_cmd(paths, db_url, password, jobs, timeout, memory_mb, force, fail_fast, quiet):
+def import_cmd(paths, db_url, password, jobs, timeout, memory_mb, force, revises, fail_fast,
+               quiet):
     """Import PDF/DOCX files, or folders of them (searched recursively)."""
     from councilplans.pipeline import Options, default_jobs, find_files, import_files
 
@@ -60,7 +63,8 @@ def import_cmd(paths, db_url, password, jobs, timeout, memory_mb, force, fail_fa
         raise click.ClickException("no .pdf or .docx files found in " + ", ".join(paths))
     engine = _engine(db_url)
     options = Options(password=password, timeout=timeout, memory_mb=memory_mb,
-                      jobs=default_jobs() if jobs is None else jobs, force=force)
+                      jobs=default_jobs() if jobs is None else jobs, force=force,
+                      revises=revises)
     counts: dict[str, int] = {}
     n_records = 0
     bar = None
@@ -180,6 +184,88 @@ def tables(file, fmt, password):
         for t in raw.tables
     ]
     click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+@main.command("history")
+@click.argument("document")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def history_cmd(document, db_url, fmt):
+    """The versions of DOCUMENT (file name, title or sha256) with dates, hashes and counts."""
+    from councilplans.schema.db import make_session
+    from councilplans.schema.revisions import UnknownDocument, history
+
+    with make_session(_engine(db_url)) as session:
+        try:
+            rows = history(session, document)
+        except UnknownDocument as exc:
+            raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        mark = "*" if r["current"] else " "
+        click.echo(f"{mark} v{r['version']}  {r['imported_at']}  {r['sha256'][:12]}  "
+                   f"{r['status']:<8} {r['n_records']:>5} records  {r['document']}")
+
+
+@main.command("diff")
+@click.argument("document")
+@db_option
+@click.option("--from", "from_v", type=int, help="Older version number (default: previous).")
+@click.option("--to", "to_v", type=int, help="Newer version number (default: latest).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def diff_cmd(document, db_url, from_v, to_v, fmt):
+    """Records added, removed and changed between two versions of DOCUMENT."""
+    from councilplans.schema.db import make_session
+    from councilplans.schema.diff import diff_records
+    from councilplans.schema.queries import records_of
+    from councilplans.schema.revisions import UnknownDocument, versions_of
+
+    with make_session(_engine(db_url)) as session:
+        try:
+            versions = {d.version: d for d in versions_of(session, document)}
+        except UnknownDocument as exc:
+            raise click.ClickException(str(exc)) from exc
+        numbers = sorted(versions)
+        to_v = to_v or numbers[-1]
+        earlier = [n for n in numbers if n < to_v]
+        from_v = from_v or (earlier[-1] if earlier else None)
+        if from_v not in versions or to_v not in versions:
+            have = ", ".join(f"v{n}" for n in numbers)
+            raise click.ClickException(f"{document}: versions to compare not found (have {have})")
+        result = diff_records(records_of(session, versions[from_v]),
+                              records_of(session, versions[to_v]))
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{document}: v{from_v} -> v{to_v}: {len(result['added'])} added, "
+               f"{len(result['removed'])} removed, {len(result['changed'])} changed")
+    for label, sign in (("added", "+"), ("removed", "-")):
+        for r in result[label]:
+            text = r.get("action") or r.get("indicator") or r.get("outcome") or ""
+            click.echo(f"{sign} {r.get('ref') or '-'}  {text[:90]}")
+    for c in result["changed"]:
+        click.echo(f"~ {c.get('ref') or c.get('text')}")
+        for field, (old, new) in c["fields"].items():
+            click.echo(f"    {field}: {old!r} -> {new!r}")
+
+
+@main.group("db")
+def db_group() -> None:
+    """Database maintenance."""
+
+
+@db_group.command("upgrade")
+@db_option
+def db_upgrade(db_url):
+    """Migrate the database schema to this release's (also done on every open)."""
+    from councilplans.schema.migrate import current_revision, head_revision
+
+    engine = _engine(db_url)
+    click.echo(f"{db_url}: schema at revision {current_revision(engine)} (head {head_revision()})")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -25,6 +25,7 @@ from councilplans.errors import (
 from councilplans.normalise.model import NormalisedDocument
 from councilplans.schema.db import make_session
 from councilplans.schema.loader import FileFacts, LoadOutcome, find_by_sha, load_document
+from councilplans.schema.revisions import resolve_series
 
 SUFFIXES = (".pdf", ".docx")
 
@@ -36,6 +37,7 @@ class Options:
     memory_mb: int = 4096  # address-space limit per worker
     jobs: int = 1
     force: bool = False
+    revises: str | None = None  # a stored document the imported file is a revision of
 
 
 @dataclass(frozen=True)
@@ -138,12 +140,19 @@ def _run_workers(work: list[tuple[Path, FileFacts]], options: Options) -> Iterat
                 yield FileResult(facts, "failed", f"worker error: {type(exc).__name__}: {exc}")
 
 
-def load_result(engine: Engine, result: FileResult, replace_id: int | None = None) -> LoadOutcome:
+def load_result(
+    engine: Engine, result: FileResult, replace_id: int | None = None, revises: str | None = None
+) -> LoadOutcome:
     """One transaction: either the whole document is written or nothing is."""
     with make_session(engine) as session, session.begin():
+        meta = result.document.meta if result.document else None
+        series = resolve_series(
+            session, result.facts.name, meta.title if meta else None,
+            meta.organisations if meta else (), revises,
+        )
         return load_document(
             session, result.facts, result.document, result.status, result.error,
-            pages=result.pages, replace_id=replace_id,
+            pages=result.pages, replace_id=replace_id, series_key=series,
         )
 
 
@@ -179,7 +188,8 @@ def import_files(
         results = _run_workers(work, options)
     for result in results:
         try:
-            outcome = load_result(engine, result, replace_ids.get(result.facts.sha256))
+            outcome = load_result(engine, result, replace_ids.get(result.facts.sha256),
+                                  options.revises)
         except Exception as exc:
             yield FileReport(result.facts.path, "failed",
                              f"database write failed, nothing written: {exc}")

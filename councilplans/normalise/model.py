@@ -23,7 +23,9 @@ RECORD_FIELDS: tuple[str, ...] = (
 )
 """The common schema's text fields, in export order (after ``kind``)."""
 
-MAPPABLE_FIELDS: tuple[str, ...] = tuple(f for f in RECORD_FIELDS if f not in ("section", "due_date"))
+MAPPABLE_FIELDS: tuple[str, ...] = tuple(
+    f for f in RECORD_FIELDS if f not in ("section", "due_date")
+)
 """Fields a table column can map onto."""
 
 

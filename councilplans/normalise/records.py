@@ -134,7 +134,8 @@ def draft_to_records(
     all_refs = [r for r, _ in pieces]
     base = dict(values)
     out: list[Record] = []
-    for ref, body in pieces or [(values.get("ref"), values.get(main_field) if main_field else None)]:
+    whole = (values.get("ref"), values.get(main_field) if main_field else None)
+    for ref, body in pieces or [whole]:
         v = dict(base)
         if pieces:
             v["ref"] = ref

@@ -7,7 +7,6 @@ anything fails inside the transaction nothing of that document is written.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -101,14 +100,16 @@ def load_document(
     error: str | None = None,
     pages: int | None = None,
     replace_id: int | None = None,
+    series_key: str | None = None,
 ) -> LoadOutcome:
     """Write one document (and its tables and records) in the caller's open transaction."""
-    series_key = series_key_for(facts.name)
+    series_key = series_key or series_key_for(facts.name)
     previous = None
     if replace_id is not None:
         previous = session.get(Document, replace_id)
     if previous is not None:
         version = previous.version
+        series_key = previous.series_key
         session.delete(previous)
         session.flush()
     else:
@@ -184,5 +185,3 @@ def load_document(
     return LoadOutcome(doc.id, action, version, len(result.records))
 
 
-def clean_name(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip()

@@ -23,8 +23,15 @@ def _documents(session: Session, all_versions: bool):
     return session.scalars(stmt.options(selectinload(Document.organisations))).all()
 
 
+def records_of(session: Session, document: Document) -> list[dict[str, Any]]:
+    return _rows(session, {document.id: document})
+
+
 def export_rows(session: Session, all_versions: bool = False) -> list[dict[str, Any]]:
-    docs = {d.id: d for d in _documents(session, all_versions)}
+    return _rows(session, {d.id: d for d in _documents(session, all_versions)})
+
+
+def _rows(session: Session, docs: dict[int, Document]) -> list[dict[str, Any]]:
     if not docs:
         return []
     rows = session.scalars(

@@ -1,0 +1,79 @@
+"""What changed between two versions of a document's records.
+
+Records are matched by ref where both versions number their rows, then by the similarity of
+their main text, so a reworded action still counts as changed rather than removed and added.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from difflib import SequenceMatcher
+from typing import Any
+
+COMPARED = ("kind", "ref", "section", "objective", "action", "output", "outcome", "indicator",
+            "measure", "lead", "timescale", "due_date", "rag", "resources", "progress")
+_MAIN = ("action", "indicator", "outcome", "output", "objective")
+SIMILAR = 0.6
+
+
+def _main_text(r: dict[str, Any]) -> str:
+    return " ".join(str(r.get(f) or "") for f in _MAIN).strip().lower()
+
+
+def _similarity(a: dict[str, Any], b: dict[str, Any]) -> float:
+    return SequenceMatcher(None, _main_text(a), _main_text(b), autojunk=False).ratio()
+
+
+def match_records(
+    old: list[dict[str, Any]], new: list[dict[str, Any]]
+) -> list[tuple[int | None, int | None]]:
+    """Pairs of indexes (old, new); None on one side for a removed or added record."""
+    pairs: list[tuple[int | None, int | None]] = []
+    old_refs = Counter(r.get("ref") for r in old if r.get("ref"))
+    new_refs = Counter(r.get("ref") for r in new if r.get("ref"))
+    new_by_ref = {r["ref"]: j for j, r in enumerate(new) if r.get("ref")}
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for i, r in enumerate(old):
+        ref = r.get("ref")
+        if ref and old_refs[ref] == 1 and new_refs.get(ref) == 1:
+            j = new_by_ref[ref]
+            pairs.append((i, j))
+            used_old.add(i)
+            used_new.add(j)
+    scored = sorted(
+        ((_similarity(old[i], new[j]), i, j)
+         for i in range(len(old)) if i not in used_old
+         for j in range(len(new)) if j not in used_new),
+        reverse=True,
+    )
+    for score, i, j in scored:
+        if score < SIMILAR:
+            break
+        if i in used_old or j in used_new:
+            continue
+        pairs.append((i, j))
+        used_old.add(i)
+        used_new.add(j)
+    pairs += [(i, None) for i in range(len(old)) if i not in used_old]
+    pairs += [(None, j) for j in range(len(new)) if j not in used_new]
+    return pairs
+
+
+def diff_records(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str, list]:
+    added, removed, changed = [], [], []
+    for i, j in match_records(old, new):
+        if i is None:
+            added.append(new[j])
+        elif j is None:
+            removed.append(old[i])
+        else:
+            fields = {f: [old[i].get(f), new[j].get(f)] for f in COMPARED
+                      if old[i].get(f) != new[j].get(f)}
+            if fields:
+                entry: dict[str, Any] = {"ref": new[j].get("ref") or old[i].get("ref"),
+                                         "fields": fields}
+                if entry["ref"] is None:
+                    entry["text"] = _main_text(new[j])[:80]
+                changed.append(entry)
+    return {"added": added, "removed": removed, "changed": changed}
