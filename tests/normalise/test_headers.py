@@ -52,7 +52,8 @@ def test_header_wording_maps_by_meaning(header, field):
 
 
 def test_action_column_of_numbers_is_the_ref_and_second_action_column_is_extra():
-    headers = ["Action", "Strategic Action", "Operational group", "Actions for 2016/17"]
+    headers = ["Action", "Strategic Action", "Operational group with responsibility to deliver",
+               "Actions for 2016/17"]
     columns = [["1.1", "1.2", ""], ["Improve awareness", "Map funding", ""], ["CHOG", "HOG", ""],
                ["Increase profile", "", ""]]
     mapped = map_columns(headers, columns)

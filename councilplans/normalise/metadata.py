@@ -1,0 +1,182 @@
+"""Document-level facts: title, councils, document type, period, version and status.
+
+These let plans be compared by council, type and period without opening them. Everything
+comes from the front of the document, because that is where councils print it: the title
+page, a document-control table, the first headings.
+
+Decisions:
+
+* Title: the document-properties title if it is meaningful (not a file name, not
+  "Microsoft Word - x.docx", not "Document1"); else the first block styled Title / heading
+  level 1; else (PDF) the largest-font text on page 1, joined across up to 3 consecutive
+  lines of that size; else the first of the first few blocks that names a document type
+  ("... Delivery Plan 2012-2015"), else the first non-trivial block.
+* doc_type: the most specific keyword in the title wins (performance matrix > action plan >
+  delivery plan > annual report > strategy), so "Strategy Action Plan" is an action plan;
+  only when the title says nothing are the early text blocks searched, in the same order.
+* Period: the first year range in the title ("2024-2029", "2012-15", "2015/16" -> 2015, 2016),
+  else the first in the early text.
+* Version / status: a two-column key/value document-control table ("Version number" | "V0.3",
+  "Status" | "Draft") wins; else "V0.3" / "Version 2" and "Draft" / "Final" near the title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from councilplans.extract.model import RawDocument, RawTable, TextBlock
+from councilplans.normalise.model import DocumentMeta
+from councilplans.normalise.organisations import councils_in
+
+__all__ = ["document_meta", "find_period", "find_doc_type"]
+
+EARLY_BLOCKS = 40
+TITLE_AREA_BLOCKS = 6
+
+_DOC_TYPES: tuple[tuple[str, str], ...] = (
+    ("performance matrix", r"performance\s+(?:matrix|framework|monitoring\s+framework)"),
+    ("action plan", r"action\s+plan"),
+    ("delivery plan", r"delivery\s+plan|implementation\s+plan"),
+    ("annual report", r"annual\s+report|progress\s+report|end\s+of\s+year\s+report"),
+    ("strategy", r"strateg(?:y|ies)"),
+)
+
+_BAD_TITLE = re.compile(
+    r"^(?:microsoft\s+(?:word|powerpoint|excel)\s*-|untitled|document\s*\d*$|"
+    r"powerpoint\s+presentation$|slide\s*\d*$|title$|none$)",
+    re.IGNORECASE,
+)
+_FILE_NAME = re.compile(r"\.(?:docx?|pdf|rtf|odt|xlsx?|pptx?)$|^[\w.-]+_[\w.-]+$", re.IGNORECASE)
+
+_PERIOD = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)\s*(?:[-–—/]|\s+to\s+)\s*((?:19|20)\d\d|\d\d)(?![\d/.-])"
+)
+_VERSION = re.compile(r"\b(?:v|ver\.?|version)\s*(\d+(?:\.\d+)*)\b", re.IGNORECASE)
+_VERSION_VALUE = re.compile(r"^(?:v(?:ersion)?\s*)?\d+(?:\.\d+)*[a-z]?$", re.IGNORECASE)
+_STATUS_WORDS = re.compile(
+    r"\b(consultation\s+draft|final\s+draft|draft|final|approved|agreed|adopted|published)\b",
+    re.IGNORECASE,
+)
+_VERSION_KEYS = {"version", "version number", "version no", "version no.", "document version",
+                 "version ref", "issue", "issue number"}  # fmt: skip
+_STATUS_KEYS = {"status", "document status", "approval status"}
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>|\*\*", " ", text)).strip()
+
+
+def _meaningful_title(title: str | None) -> bool:
+    if not title:
+        return False
+    t = _clean(title)
+    if len(t) < 4 or not re.search(r"[A-Za-z]{3}", t):
+        return False
+    return not (_BAD_TITLE.search(t) or _FILE_NAME.search(t))
+
+
+def _title_from_blocks(blocks: list[TextBlock]) -> str | None:
+    texts = [b for b in blocks if _clean(b.text)]
+    for b in texts:
+        if b.style.lower() == "title" or b.heading_level == 1:
+            return _clean(b.text)
+    first_page = [b for b in texts if b.page in (None, 1) and b.size > 0][:EARLY_BLOCKS]
+    if first_page:
+        biggest = max(b.size for b in first_page)
+        start = next(i for i, b in enumerate(first_page) if b.size >= biggest - 0.5)
+        lines = []
+        for b in first_page[start : start + 3]:
+            if b.size < biggest - 0.5:
+                break
+            lines.append(_clean(b.text))
+        return " ".join(lines)
+    candidates = [_clean(b.text) for b in texts[:TITLE_AREA_BLOCKS] if len(_clean(b.text)) >= 4]
+    typed = next((t for t in candidates if len(t) <= 200 and find_doc_type([t])), None)
+    return typed or (candidates[0] if candidates else None)
+
+
+def find_doc_type(texts: Iterable[str]) -> str | None:
+    """Most specific document type named in the texts, tried as one group (see module doc)."""
+    joined = " \n ".join(texts).lower()
+    for name, pattern in _DOC_TYPES:
+        if re.search(pattern, joined):
+            return name
+    return None
+
+
+def find_period(text: str) -> tuple[int, int] | None:
+    """First plausible year range in a text: "2012-15" -> (2012, 2015)."""
+    for m in _PERIOD.finditer(text):
+        start, end_text = int(m[1]), m[2]
+        end = start - start % 100 + int(end_text) if len(end_text) == 2 else int(end_text)
+        if start < end <= start + 10:
+            return start, end
+    return None
+
+
+def _key_values(table: RawTable) -> list[tuple[str, str]]:
+    pairs = []
+    for row in table.rows:
+        cells = [_clean(c.text) for c in row if c.origin is None and _clean(c.text)]
+        if len(cells) >= 2:
+            pairs.append((cells[0].lower().rstrip(":").strip(), cells[1]))
+    return pairs
+
+
+def _control_table(tables: Iterable[RawTable]) -> tuple[str | None, str | None]:
+    """(version, status) from key/value document-control tables, values validated."""
+    version = status = None
+    for table in tables:
+        for key, value in _key_values(table):
+            if version is None and key in _VERSION_KEYS and _VERSION_VALUE.match(value):
+                version = value
+            elif (
+                status is None
+                and key in _STATUS_KEYS
+                and len(value.split()) <= 4
+                and value.lower() not in {"date", "version", "author", "status"}
+            ):
+                status = value
+        if version and status:
+            break
+    return version, status
+
+
+def document_meta(doc: RawDocument) -> DocumentMeta:
+    """Title, councils, type, period, version and status of a raw document."""
+    early: list[TextBlock] = []
+    early_tables: list[RawTable] = []
+    for block in doc.blocks:
+        if isinstance(block, TextBlock):
+            if len(early) < EARLY_BLOCKS:
+                early.append(block)
+        elif len(early_tables) < 5 and len(early) < EARLY_BLOCKS:
+            early_tables.append(block)
+
+    title = _clean(doc.title) if _meaningful_title(doc.title) else _title_from_blocks(early)
+    early_texts = [_clean(b.text) for b in early if _clean(b.text)]
+    title_area = [title or "", *early_texts[:TITLE_AREA_BLOCKS]]
+
+    organisations = councils_in("\n".join([title or "", *early_texts]))
+    doc_type = find_doc_type([title]) if title else None
+    doc_type = doc_type or find_doc_type(early_texts)
+    period = (find_period(title) if title else None) or find_period("\n".join(early_texts))
+
+    version, status = _control_table(early_tables)
+    if version is None:
+        m = _VERSION.search("\n".join(title_area))
+        version = m[0].strip() if m else None
+    if status is None:
+        m = _STATUS_WORDS.search("\n".join(title_area))
+        status = m[1].capitalize() if m else None
+
+    return DocumentMeta(
+        title=title,
+        organisations=organisations,
+        doc_type=doc_type,
+        period_start=period[0] if period else None,
+        period_end=period[1] if period else None,
+        version=version,
+        status=status,
+    )

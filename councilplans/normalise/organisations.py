@@ -1,0 +1,198 @@
+"""Which organisations a text names, as canonical names from a gazetteer.
+
+Lead / agency columns print the same body a dozen ways ("LBTH", "Tower Hamlets Council",
+"London Borough of Tower Hamlets"); comparing plans across councils needs one name for each.
+The gazetteer lives in ``data/organisations.json`` (list of ``{"name", "kind", "aliases",
+"exact"?}``) so that it can be extended without code changes.
+
+Matching uses a blank spaCy pipeline's tokenizer with two PhraseMatchers:
+
+* case-insensitive (``LOWER``) for ordinary names, so "TOWER HAMLETS" still matches;
+* case-sensitive (``ORTH``) for acronym-like aliases (no lower-case letters, at most 6
+  characters: "MPS", "CCG", "H&F") and for aliases listed under ``"exact"`` (common words that
+  are names only when capitalised: "Refuge", "Haven"). Matching on whole tokens means "mps"
+  inside another word never matches.
+
+Overlapping matches keep the longest ("Tower Hamlets Prostitution Partnership" beats "Tower
+Hamlets"). Deliberately absent: ambiguous abbreviations such as "LBH" (Havering? Hackney?
+Haringey? Hounslow? Hillingdon? Harrow?) and bare names that are also personal names ("Brent",
+"Sutton").
+
+spaCy is imported on first use only, so importing this module stays cheap.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["Organisation", "gazetteer", "organisations_in", "councils_in"]
+
+KINDS = ("council", "police", "health", "voluntary", "partnership", "other")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """One gazetteer entry: canonical ``name``, ``kind`` (see KINDS) and printed ``aliases``."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()  # aliases that only match with this exact capitalisation
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[Organisation, ...]:
+    raw = json.loads(
+        resources.files("councilplans.normalise").joinpath("data/organisations.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    out = []
+    for item in raw:
+        if item["kind"] not in KINDS:
+            raise ValueError(f"organisations.json: bad kind {item['kind']!r} for {item['name']}")
+        out.append(
+            Organisation(
+                name=item["name"],
+                kind=item["kind"],
+                aliases=tuple(item.get("aliases", ())),
+                exact=tuple(item.get("exact", ())),
+            )
+        )
+    return tuple(out)
+
+
+def gazetteer() -> list[Organisation]:
+    """All known organisations (for the loader's organisations / aliases tables)."""
+    return list(_entries())
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    return {o.name: o.kind for o in _entries()}
+
+
+_HTML = re.compile(r"<[^>]+>")
+
+
+def _normalise(text: str) -> str:
+    """One spelling for apostrophes / dashes / whitespace so aliases match printed variants."""
+    text = _HTML.sub(" ", text).replace("’", "'").replace("‘", "'").replace("–", "-")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _is_acronym(alias: str) -> bool:
+    return len(alias) <= 6 and not any(c.islower() for c in alias)
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Language:
+    import spacy
+
+    return spacy.blank("en")
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> tuple[Any, Any]:
+    """(case-insensitive, case-sensitive) PhraseMatchers keyed by canonical name."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = _nlp()
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for org in _entries():
+        exact_only = {_normalise(a) for a in org.exact}
+        names = [_normalise(a) for a in (org.name, *org.aliases) if a.strip()]
+        names = [a for a in names if a not in exact_only]
+        loose = [nlp.make_doc(a) for a in names if not _is_acronym(a)]
+        strict = [nlp.make_doc(a) for a in names if _is_acronym(a)]
+        strict += [nlp.make_doc(_normalise(a)) for a in org.exact]
+        if loose:
+            lower.add(org.name, loose)
+        if strict:
+            exact.add(org.name, strict)
+    return lower, exact
+
+
+@lru_cache(maxsize=8192)
+def _mentions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start_char, end_char, canonical name) of gazetteer mentions, longest wins, in order."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    nlp = _nlp()
+    doc = nlp.make_doc(text)
+    spans = []
+    for matcher in _matchers():
+        for match_id, start, end in matcher(doc):
+            spans.append(Span(doc, start, end, label=match_id))
+    kept = sorted(filter_spans(spans), key=lambda s: s.start)
+    return tuple((s.start_char, s.end_char, s.label_) for s in kept)
+
+
+def organisations_in(text: str | None) -> tuple[str, ...]:
+    """Canonical names of the organisations a text names, in order of first mention."""
+    if not text or not text.strip():
+        return ()
+    return _dedupe(name for _, _, name in _mentions(_normalise(text)))
+
+
+_WORD = r"[A-Z][A-Za-z'.-]*[A-Za-z]"
+_LINK = r"(?:and|&|upon|on|under|next|the|in|le)"
+_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,2}}(?:\s+{_LINK}\s+{_WORD}(?:\s+{_WORD})?)?"
+_COUNCIL_PATTERNS = (
+    re.compile(rf"\b(?i:(?:Royal\s+|London\s+|Metropolitan\s+)?Borough\s+of)\s+{_NAME}"),
+    re.compile(rf"\b(?i:(?:City|County)\s+of)\s+{_NAME}\s+(?i:Council)\b"),
+    re.compile(
+        rf"\b{_NAME}\s+(?i:(?:County|Borough|District|City|Metropolitan\s+Borough|Town|Unitary)"
+        rf"\s+Council)\b"
+    ),
+)
+_LEADING_NOISE = re.compile(r"^(?:(?:The|A|An|And|Of|For|By|From|With|To|In|At|On)\s+)+")
+
+
+def _printed_council(match: str) -> str | None:
+    name = _LEADING_NOISE.sub("", re.sub(r"\s+", " ", match).strip())
+    if name.isupper():
+        name = name.title().replace(" Of ", " of ").replace(" And ", " and ")
+    if name.startswith(("Borough of", "Metropolitan Borough of")):
+        return None  # "the Borough of X" alone does not say which kind of council
+    return name or None
+
+
+def councils_in(text: str | None) -> tuple[str, ...]:
+    """Councils a text names, in order of first mention.
+
+    Known councils come back as their canonical gazetteer name; unknown ones printed as
+    "Kent County Council", "X Borough Council", "London Borough of X", "Royal Borough of X"
+    come back as printed.
+    """
+    if not text or not text.strip():
+        return ()
+    clean = _normalise(text)
+    kinds = _kinds()
+    mentions = _mentions(clean)
+    found: list[tuple[int, str]] = [(s, n) for s, _, n in mentions if kinds.get(n) == "council"]
+    for pattern in _COUNCIL_PATTERNS:
+        for m in pattern.finditer(clean):
+            if any(s < m.end() and m.start() < e for s, e, _ in mentions):
+                continue  # the gazetteer already knows this one
+            name = _printed_council(m[0])
+            if name:
+                found.append((m.start(), name))
+    return _dedupe(name for _, name in sorted(found, key=lambda x: x[0]))
+
+
+def _dedupe(names: Any) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for name in names:
+        seen.setdefault(name, None)
+    return tuple(seen)

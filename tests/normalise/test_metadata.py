@@ -1,0 +1,144 @@
+"""Document metadata from hand-built RawDocuments shaped like the seed documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from councilplans.extract.model import Cell, RawDocument, RawTable, TextBlock
+from councilplans.normalise.metadata import document_meta, find_doc_type, find_period
+from councilplans.normalise.model import DocumentMeta
+
+
+def table(index: int, rows: list[list[str]]) -> RawTable:
+    return RawTable(index=index, rows=tuple(tuple(Cell(t) for t in r) for r in rows))
+
+
+def doc(*blocks: TextBlock | RawTable, title: str | None = None, fmt: str = "docx") -> RawDocument:
+    return RawDocument(path="x." + fmt, format=fmt, blocks=blocks, title=title)  # type: ignore[arg-type]
+
+
+def test_havering_draft_with_document_control() -> None:
+    d = doc(
+        TextBlock("Havering Violence against Women & Girls Strategy", style="Title"),
+        TextBlock("V0.3"),
+        TextBlock("Document Control", heading_level=2),
+        table(0, [
+            ["Name", "Havering Violence against Women & Girls Strategy"],
+            ["Version number", "V0.3"],
+            ["Status", "Draft"],
+            ["Approved by", "Havering Community Safety Partnership"],
+            ["Review date", "2017-18"],
+        ]),
+        table(1, [["Version", "Status", "Date", "Dissemination/Change"],
+                  ["V0.1", "Initial Draft", "Sep-14", "Internal"]]),
+        TextBlock("Thank you for reading the Violence against Women and Girls Strategy for the "
+                  "London Borough of Havering."),
+        title="Microsoft Word - VAWG Strategy v0.3.docx",
+    )
+    assert document_meta(d) == DocumentMeta(
+        title="Havering Violence against Women & Girls Strategy",
+        organisations=("Havering Council",),
+        doc_type="strategy",
+        version="V0.3",
+        status="Draft",
+    )
+
+
+def test_tower_hamlets_action_plan_from_properties_title() -> None:
+    d = doc(
+        TextBlock("Contents", heading_level=1),
+        TextBlock("Tower Hamlets Council is committed to ending VAWG."),
+        title="VAWG and Women's Safety Strategy Action Plan 2024 – 2029",
+    )
+    meta = document_meta(d)
+    assert meta.title == "VAWG and Women's Safety Strategy Action Plan 2024 – 2029"
+    assert meta.doc_type == "action plan"
+    assert (meta.period_start, meta.period_end) == (2024, 2029)
+    assert meta.organisations == ("Tower Hamlets Council",)
+    assert meta.version is None and meta.status is None
+
+
+def test_tri_borough_pdf_largest_font_title() -> None:
+    d = doc(
+        TextBlock("THE ROYAL BOROUGH OF", page=1, size=10),
+        TextBlock("KENSINGTON", page=1, size=10),
+        TextBlock("AND CHELSEA", page=1, size=10),
+        TextBlock("City of Westminster", page=1, size=9),
+        TextBlock("London Borough of Hammersmith & Fulham | The Royal Borough of Kensington and "
+                  "Chelsea | Westminster City Council", page=1, size=8),
+        TextBlock("Violence Against Women and Girls Strategic Partnership", page=1, size=24),
+        TextBlock("Annual Report", page=1, size=24),
+        TextBlock("2015-16", page=1, size=24),
+        TextBlock("Prepared by the VAWG Strategic Lead", page=1, size=12),
+        TextBlock("7. Appendix 2 – Action Plan 2015/16", page=2, size=11),
+        title="Untitled",
+        fmt="pdf",
+    )
+    assert document_meta(d) == DocumentMeta(
+        title="Violence Against Women and Girls Strategic Partnership Annual Report 2015-16",
+        organisations=(
+            "Kensington and Chelsea Council",
+            "Westminster City Council",
+            "Hammersmith and Fulham Council",
+        ),
+        doc_type="annual report",
+        period_start=2015,
+        period_end=2016,
+    )
+
+
+def test_barking_delivery_plan_title_from_first_text() -> None:
+    d = doc(
+        TextBlock("Barking and Dagenham"),
+        TextBlock("Domestic and Sexual Violence Strategy Delivery Plan 2012-2015 (Final)"),
+        TextBlock("This action plan sets out ..."),
+        title="DSV_Delivery_Plan_2012",
+    )
+    meta = document_meta(d)
+    assert meta.title == "Domestic and Sexual Violence Strategy Delivery Plan 2012-2015 (Final)"
+    assert meta.organisations == ("Barking and Dagenham Council",)
+    assert meta.doc_type == "delivery plan"
+    assert (meta.period_start, meta.period_end) == (2012, 2015)
+    assert meta.status == "Final"
+
+
+def test_doc_type_from_text_when_title_silent() -> None:
+    d = doc(TextBlock("Tower Hamlets", style="Title"), TextBlock("Our action plan for 2024"))
+    assert document_meta(d).doc_type == "action plan"
+
+
+def test_empty_document() -> None:
+    assert document_meta(doc()) == DocumentMeta()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Strategy 2024-2029", (2024, 2029)),
+        ("Strategy 2024 – 2029", (2024, 2029)),
+        ("Delivery Plan 2012-15", (2012, 2015)),
+        ("Annual report 2015/16", (2015, 2016)),
+        ("Plan 2012 – 2015", (2012, 2015)),
+        ("2014 to 2017", (2014, 2017)),
+        ("Reviewed 2015-03-31", None),
+        ("published 2013", None),
+        ("2015-1990", None),
+    ],
+)
+def test_find_period(text: str, expected: tuple[int, int] | None) -> None:
+    assert find_period(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("VAWG and Women's Safety Strategy Action Plan 2024-2029", "action plan"),
+        ("VAWG Performance Matrix 2015-16", "performance matrix"),
+        ("Domestic and Sexual Violence Strategy Delivery Plan 2012-2015", "delivery plan"),
+        ("VAWG Strategic Partnership Annual Report 2015-16", "annual report"),
+        ("Havering VAWG Strategy", "strategy"),
+        ("Minutes of the meeting", None),
+    ],
+)
+def test_find_doc_type(title: str, expected: str | None) -> None:
+    assert find_doc_type([title]) == expected
