@@ -173,7 +173,10 @@ class ColumnMap:
     def mapping(self) -> dict[str, str | None]:
         out: dict[str, str | None] = {}
         for i, (h, f) in enumerate(zip(self.headers, self.fields, strict=True)):
-            out[h or f"column {i + 1}"] = f
+            key = h or f"column {i + 1}"
+            if key in out:
+                key = f"{key} (column {i + 1})"
+            out[key] = f
         return out
 
     @property

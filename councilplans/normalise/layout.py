@@ -96,6 +96,11 @@ def _score(texts: list[str]) -> int:
     return sum(1 for t in texts if field_for_header(t)[0])
 
 
+def _names_main_column(texts: list[str]) -> bool:
+    """One column named, by its whole wording, as the actions or indicators is a header too."""
+    return any(field_for_header(t) in (("action", 3), ("indicator", 3)) for t in texts)
+
+
 def find_header(table: LogicalTable) -> Header | None:
     rows = table.rows
     if not rows:
@@ -120,7 +125,7 @@ def find_header(table: LogicalTable) -> Header | None:
         score = _score(texts) + bonus - (k - 1) * 0.5
         if best is None or score > best[0]:
             best = (score, k, texts)
-    if best is None or _score(best[2]) < 2:
+    if best is None or not (_score(best[2]) >= 2 or _names_main_column(best[2])):
         return None
     _, k, texts = best
     end = start + k
