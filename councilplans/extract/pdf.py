@@ -1,0 +1,206 @@
+"""PDF -> RawDocument: every page parsed once by pdfium, lattice tables found from its rules.
+
+Why this shape: table extraction with pdfplumber or camelot re-parses each page in Python and
+costs seconds per dozen pages; pdfium gives characters, paths and fills in one pass
+(``pdf_page``), the grid comes from the rules alone (``pdf_grid``) and the text from the chars
+(``pdf_text``). One RawTable per table fragment per page; a later stage stitches fragments.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from councilplans.errors import CorruptDocument, EncryptedDocument, NoTextLayer
+from councilplans.extract.model import RGB, Block, Cell, RawDocument, RawTable, TextBlock
+from councilplans.extract.pdf_grid import Grid, find_grids
+from councilplans.extract.pdf_page import Char, Fill, PageContent, PageReader
+from councilplans.extract.pdf_rules import find_ruled_tables
+from councilplans.extract.pdf_text import line_style, make_lines, paragraphs
+
+CONTEXT_BLOCKS = 3
+FILL_COVER = 0.5  # a fill colours a cell when it covers at least this share of it
+
+__all__ = ["pdf_to_document"]
+
+
+@dataclass(slots=True)
+class _Table:
+    """A table found on a page, before it gets its document-wide index and context."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+    bbox: tuple[float, float, float, float]
+
+
+def _open(path: Path, password: str | None) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(str(path), password=password)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise EncryptedDocument("encrypted PDF: password required (use --password)") from exc
+        raise CorruptDocument(f"corrupt or truncated PDF: {exc}") from exc
+
+
+def pdf_to_document(path: str | Path, password: str | None = None) -> RawDocument:
+    """Read a PDF into text blocks and one RawTable per table fragment per page."""
+    p = Path(path)
+    pdf = _open(p, password)
+    try:
+        n_pages = len(pdf)
+        if n_pages == 0:
+            raise CorruptDocument("corrupt or truncated PDF: no pages")
+        title = (pdf.get_metadata_value("Title") or "").strip() or None
+        warnings: list[str] = []
+        page_blocks: list[list[TextBlock | _Table]] = []
+        n_chars = n_images = 0
+        for i in range(n_pages):
+            try:
+                reader = PageReader(pdf[i])
+            except pdfium.PdfiumError as exc:
+                warnings.append(f"page {i + 1}: unreadable ({exc})")
+                page_blocks.append([])
+                continue
+            try:
+                content = reader.read()
+                n_chars += len(content.chars)
+                n_images += content.images
+                page_blocks.append(_page_blocks(reader, content, i + 1))
+            finally:
+                reader.close()
+    finally:
+        pdf.close()
+    if n_chars == 0 and n_images > 0:
+        raise NoTextLayer("no text layer: OCR needed")
+    return RawDocument(
+        path=str(p),
+        format="pdf",
+        blocks=_number(page_blocks),
+        pages=n_pages,
+        title=title,
+        warnings=tuple(warnings),
+    )
+
+
+def _number(page_blocks: list[list[TextBlock | _Table]]) -> tuple[Block, ...]:
+    """Give tables their index, page and context (nearest preceding text blocks, nearest last)."""
+    out: list[Block] = []
+    recent: list[str] = []
+    index = 0
+    for page_no, items in enumerate(page_blocks, start=1):
+        for item in items:
+            if isinstance(item, TextBlock):
+                out.append(item)
+                if item.text.strip():
+                    recent = (recent + [item.text])[-CONTEXT_BLOCKS:]
+                continue
+            out.append(
+                RawTable(
+                    index=index,
+                    rows=item.rows,
+                    page=page_no,
+                    end_page=page_no,
+                    bbox=item.bbox,
+                    row_pages=(page_no,) * len(item.rows),
+                    context=tuple(recent),
+                )
+            )
+            index += 1
+    return tuple(out)
+
+
+def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list:
+    """Tables and paragraphs of one page in reading order (top to bottom)."""
+    grids = find_grids(content.h_edges, content.v_edges)
+    grids += find_ruled_tables(content.h_edges, content.chars, grids)
+    buckets, outside = _assign(grids, content.chars)
+    items: list[tuple[float, float, TextBlock | _Table]] = []
+    for grid, bucket in zip(grids, buckets, strict=True):
+        if not bucket:
+            continue  # rules with no text in them: a chart's gridlines, a decorative frame
+        table = _build_table(grid, bucket, content.fills, reader)
+        items.append((grid.bbox[1], grid.bbox[0], table))
+    for para in paragraphs(make_lines(outside, split=True), reader.style):
+        block = TextBlock(para.text, page=page_no, size=para.size, bold=para.bold)
+        items.append((para.top, para.x0, block))
+    items.sort(key=lambda t: (t[0], t[1]))
+    return [t[2] for t in items]
+
+
+def _assign(
+    grids: list[Grid], chars: list[Char]
+) -> tuple[list[dict[tuple[int, int], list[Char]]], list[Char]]:
+    """Each char goes to the grid slot holding its centre, or to the text outside tables."""
+    buckets: list[dict[tuple[int, int], list[Char]]] = [{} for _ in grids]
+    if not grids:
+        return buckets, list(chars)
+    outside: list[Char] = []
+    boxes = [(g.xs, g.ys, g.n_cols - 1, g.n_rows - 1, *g.bbox) for g in grids]
+    for ch in chars:
+        cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+        for g, (xs, ys, last_c, last_r, x0, y0, x1, y1) in enumerate(boxes):
+            if x0 <= cx <= x1 and y0 <= cy <= y1:
+                c = min(bisect_right(xs, cx) - 1, last_c)
+                r = min(bisect_right(ys, cy) - 1, last_r)
+                buckets[g].setdefault((r, c), []).append(ch)
+                break
+        else:
+            outside.append(ch)
+    return buckets, outside
+
+
+def _build_table(
+    grid: Grid, bucket: dict[tuple[int, int], list[Char]], fills: list[Fill], reader: PageReader
+) -> _Table:
+    """The dense Cell grid: covering cells carry text and spans, covered slots their origin."""
+    n_rows, n_cols = grid.n_rows, grid.n_cols
+    x0, y0, x1, y1 = grid.bbox
+    near = [f for f in fills if f.x1 > x0 and f.x0 < x1 and f.bottom > y0 and f.top < y1]
+    slot_cell = {}
+    for gc in grid.cells:
+        for r in range(gc.row, gc.row + gc.row_span):
+            for c in range(gc.col, gc.col + gc.col_span):
+                slot_cell[(r, c)] = gc
+    chars_of: dict[tuple[int, int], list[Char]] = {}
+    for slot, chars in bucket.items():
+        gc = slot_cell[slot]
+        chars_of.setdefault((gc.row, gc.col), []).extend(chars)
+    rows: list[list[Cell]] = [[Cell("")] * n_cols for _ in range(n_rows)]
+    for gc in grid.cells:
+        bbox = (grid.xs[gc.col], grid.ys[gc.row],
+                grid.xs[gc.col + gc.col_span], grid.ys[gc.row + gc.row_span])
+        chars = chars_of.get((gc.row, gc.col), [])
+        lines = make_lines(chars) if chars else []
+        text = "\n".join(ln.text for ln in lines)
+        bold = bool(lines) and line_style(lines[0], reader.style)[1]
+        rows[gc.row][gc.col] = Cell(
+            text, row_span=gc.row_span, col_span=gc.col_span, bbox=bbox,
+            fill=_fill(bbox, near), bold=bold,
+        )
+        for r in range(gc.row, gc.row + gc.row_span):
+            for c in range(gc.col, gc.col + gc.col_span):
+                if (r, c) != (gc.row, gc.col):
+                    rows[r][c] = Cell("", origin=(gc.row, gc.col))
+    return _Table(tuple(tuple(r) for r in rows), grid.bbox)
+
+
+def _fill(bbox: tuple[float, float, float, float], fills: list[Fill]) -> RGB | None:
+    """Colour of the topmost fill covering most of the cell; None for white, black or none."""
+    x0, y0, x1, y1 = bbox
+    area = max((x1 - x0) * (y1 - y0), 1e-6)
+    best: Fill | None = None
+    for f in fills:
+        w = min(f.x1, x1) - max(f.x0, x0)
+        h = min(f.bottom, y1) - max(f.top, y0)
+        covers = w > 0 and h > 0 and w * h >= FILL_COVER * area
+        if covers and (best is None or f.order > best.order):
+            best = f
+    if best is None:
+        return None
+    r, g, b = best.rgb
+    if min(r, g, b) >= 0.97 or max(r, g, b) <= 0.05:
+        return None
+    return (round(r, 3), round(g, 3), round(b, 3))

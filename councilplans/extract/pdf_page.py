@@ -1,0 +1,366 @@
+"""One PDF page read once through pdfium's C API: characters, ruling edges, filled rectangles.
+
+Why raw bindings: pdfplumber re-parses the content stream in Python (seconds and hundreds of MB
+on a long plan); pdfium has already parsed it, so a handful of ctypes calls per character or
+path is all the work left. Everything returned is in display space: points, origin at the
+top-left of the (rotated) crop box, so tables and text compare directly.
+
+Font size and weight are *not* read for every character (that doubles the cost); callers ask
+``PageReader.style(index)`` for the few characters whose style they need (one per line / cell).
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+THIN = 2.5
+"""A rectangle no thicker than this (points) is a ruling line, not a shaded area."""
+
+_SPACES = frozenset(" \t\r\n\x00\xa0\u2002\u2003\u2009\u200b")
+
+
+@dataclass(slots=True)
+class Char:
+    """A visible character with its loose box (full ascent..descent height, advance width)."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    index: int  # pdfium char index, for ``PageReader.style``
+    space_before: bool  # a real or pdfium-generated space preceded it in the text stream
+    baseline: float = 0.0  # y of the glyph origin: chars of one line share it
+
+
+@dataclass(slots=True)
+class Fill:
+    """A filled rectangle (cell shading candidate), painted in ``order`` (later is on top)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    rgb: tuple[float, float, float]
+    order: int
+
+
+@dataclass(slots=True)
+class PageContent:
+    width: float
+    height: float
+    chars: list[Char] = field(default_factory=list)
+    h_edges: list[tuple[float, float, float]] = field(default_factory=list)  # (y, x0, x1)
+    v_edges: list[tuple[float, float, float]] = field(default_factory=list)  # (x, top, bottom)
+    fills: list[Fill] = field(default_factory=list)
+    images: int = 0
+
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """inner then outer (PDF row-vector convention)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (
+        a * A + b * C,
+        a * B + b * D,
+        c * A + d * C,
+        c * B + d * D,
+        e * A + f * C + E,
+        e * B + f * D + F,
+    )
+
+
+class PageReader:
+    """Holds a page and its text page open while the caller extracts; call ``close``."""
+
+    def __init__(self, page: pdfium.PdfPage) -> None:
+        self.page = page
+        self.raw = page.raw
+        self.textpage = pdfium_c.FPDFText_LoadPage(self.raw)
+        left, bottom, right, top = page.get_cropbox()
+        self.rotation = page.get_rotation() % 360
+        self._box = (left, bottom, right, top)
+        w, h = right - left, top - bottom
+        self.width, self.height = (h, w) if self.rotation in (90, 270) else (w, h)
+        self._style_cache: dict[int, tuple[float, bool]] = {}
+
+    # -- coordinates -------------------------------------------------------------------------
+    def to_display(self, x: float, y: float) -> tuple[float, float]:
+        """PDF user space -> display space (origin top-left, y down), honouring /Rotate."""
+        left, bottom, right, top = self._box
+        r = self.rotation
+        if r == 0:
+            return x - left, top - y
+        if r == 90:
+            return y - bottom, x - left
+        if r == 180:
+            return right - x, y - bottom
+        return top - y, right - x
+
+    def _rect(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, ...]:
+        ax, ay = self.to_display(x0, y0)
+        bx, by = self.to_display(x1, y1)
+        return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+
+    # -- reading -----------------------------------------------------------------------------
+    def read(self) -> PageContent:
+        content = PageContent(self.width, self.height)
+        self._read_chars(content)
+        self._read_objects(content)
+        content.fills = coalesce_fills(content.fills)
+        fills = []
+        for f in content.fills:
+            if min(f.x1 - f.x0, f.bottom - f.top) <= THIN:
+                _add_rule(content, f.x0, f.top, f.x1, f.bottom)
+                continue
+            if min(f.rgb) < 0.97:  # a coloured area's sides rule a table drawn by shading alone
+                _add_box_edges(content, f.x0, f.top, f.x1, f.bottom)
+            fills.append(f)
+        content.fills = fills
+        return content
+
+    def _read_chars(self, content: PageContent) -> None:
+        tp = self.textpage
+        n = pdfium_c.FPDFText_CountChars(tp)
+        if n <= 0:
+            return
+        text = _page_text(tp, n)
+        if text is None:  # surrogate pairs shift the indexes: ask char by char
+            get_unicode = pdfium_c.FPDFText_GetUnicode
+            text = "".join(chr(min(get_unicode(tp, i), 0x10FFFF)) for i in range(n))
+        get_box = pdfium_c.FPDFText_GetLooseCharBox
+        get_origin = pdfium_c.FPDFText_GetCharOrigin
+        rect = pdfium_c.FS_RECTF()
+        ref = ctypes.byref(rect)
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
+        chars = content.chars
+        spaces = _SPACES
+        left, bottom, right, top = self._box
+        upright = self.rotation == 0
+        space = False
+        for i, ch in enumerate(text):
+            if ch in spaces or ch < " ":
+                space = True
+                continue
+            if not get_box(tp, i, ref):
+                continue
+            get_origin(tp, i, ox_ref, oy_ref)
+            if upright:
+                x0, x1 = rect.left - left, rect.right - left
+                y0, y1 = top - rect.top, top - rect.bottom
+                base = top - oy.value
+            else:
+                x0, y0, x1, y1 = self._rect(rect.left, rect.bottom, rect.right, rect.top)
+                base = self.to_display(ox.value, oy.value)[1]
+            if ch == "\ufffe":
+                ch = "-"  # pdfium's mark for a hyphen at a line end
+            chars.append(Char(ch, x0, y0, x1, y1, i, space, base))
+            space = False
+
+    def _read_objects(self, content: PageContent) -> None:
+        n = pdfium_c.FPDFPage_CountObjects(self.raw)
+        objs = [pdfium_c.FPDFPage_GetObject(self.raw, i) for i in range(n)]
+        self._walk(objs, _IDENTITY, content, [0])
+
+    def _walk(self, objs: list, parent: Matrix, content: PageContent, order: list[int]) -> None:
+        matrix = pdfium_c.FS_MATRIX()
+        for obj in objs:
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                order[0] += 1
+                self._path(obj, parent, content, order[0])
+            elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                content.images += 1
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+                m = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+                count = pdfium_c.FPDFFormObj_CountObjects(obj)
+                kids = [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(count)]
+                self._walk(kids, _compose(m, parent), content, order)
+
+    def _path(self, obj, parent: Matrix, content: PageContent, order: int) -> None:
+        fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+        pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+        filled, stroked = fill_mode.value != 0, bool(stroke.value)
+        if not (filled or stroked):
+            return  # clipping path or invisible
+        rgb: tuple[float, float, float] | None = None
+        if filled:
+            r, g, b, a = (ctypes.c_uint() for _ in range(4))
+            pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a)
+            if a.value == 0:
+                filled = False
+            else:
+                rgb = (r.value / 255, g.value / 255, b.value / 255)
+            if not (filled or stroked):
+                return
+        matrix = pdfium_c.FS_MATRIX()
+        pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+        a_, b_, c_, d_, e_, f_ = _compose(
+            (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), parent
+        )
+        x, y = ctypes.c_float(), ctypes.c_float()
+        subpaths: list[list[tuple[float, float]]] = []
+        current: list[tuple[float, float]] = []
+        curved = False
+        for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
+            seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+            kind = pdfium_c.FPDFPathSegment_GetType(seg)
+            pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+            px, py = x.value, y.value
+            pt = self.to_display(a_ * px + c_ * py + e_, b_ * px + d_ * py + f_)
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+                if len(current) > 1:
+                    subpaths.append(current)
+                current = [pt]
+                continue
+            if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+                curved = True
+                if len(current) > 1:
+                    subpaths.append(current)
+                current = [pt]  # drop the curve, keep straight runs either side
+            else:
+                current.append(pt)
+            if pdfium_c.FPDFPathSegment_GetClose(seg) and current[0] != current[-1]:
+                current.append(current[0])
+        if len(current) > 1:
+            subpaths.append(current)
+        for pts in subpaths:
+            box = None if curved else _as_rect(pts)
+            if box is not None:
+                self._rect_shape(box, filled, stroked, rgb, content, order)
+            elif stroked:
+                _add_segments(pts, content)
+
+    def _rect_shape(self, box, filled, stroked, rgb, content: PageContent, order: int) -> None:
+        x0, top, x1, bottom = box
+        w, h = x1 - x0, bottom - top
+        thin = min(w, h) <= THIN and max(w, h) > min(w, h)
+        if thin and filled and not stroked and rgb is not None:
+            # a rule drawn as a filled bar, or one strip of a gradient: decided after coalescing
+            content.fills.append(Fill(x0, top, x1, bottom, rgb, order))
+            return
+        if thin:
+            _add_rule(content, x0, top, x1, bottom)
+            return
+        if stroked:
+            _add_box_edges(content, x0, top, x1, bottom)
+        if filled and rgb is not None:
+            # white fills are kept too: painted over a coloured one they un-shade a cell
+            content.fills.append(Fill(x0, top, x1, bottom, rgb, order))
+
+    # -- styles --------------------------------------------------------------------------------
+    def style(self, index: int) -> tuple[float, bool]:
+        """(font size in points, bold) of char ``index``: weight >= 600 or 'Bold' in the name."""
+        cached = self._style_cache.get(index)
+        if cached is not None:
+            return cached
+        tp = self.textpage
+        size = float(pdfium_c.FPDFText_GetFontSize(tp, index))
+        weight = pdfium_c.FPDFText_GetFontWeight(tp, index)
+        bold = weight >= 600
+        if not bold:
+            buf = ctypes.create_string_buffer(128)
+            flags = ctypes.c_int()
+            got = pdfium_c.FPDFText_GetFontInfo(tp, index, buf, 128, flags)
+            name = buf.value.decode("utf-8", "replace").lower() if got else ""
+            bold = "bold" in name or "black" in name or "heavy" in name or bool(
+                flags.value & 0x40000  # ForceBold
+            )
+        result = (round(size, 2), bold)
+        self._style_cache[index] = result
+        return result
+
+    def close(self) -> None:
+        pdfium_c.FPDFText_ClosePage(self.textpage)
+        self.page.close()
+
+
+def _add_rule(content: PageContent, x0: float, top: float, x1: float, bottom: float) -> None:
+    """A thin box is a line along its long side."""
+    if x1 - x0 >= bottom - top:
+        content.h_edges.append(((top + bottom) / 2, x0, x1))
+    else:
+        content.v_edges.append(((x0 + x1) / 2, top, bottom))
+
+
+def _add_box_edges(content: PageContent, x0: float, top: float, x1: float, bottom: float) -> None:
+    content.h_edges.extend([(top, x0, x1), (bottom, x0, x1)])
+    content.v_edges.extend([(x0, top, bottom), (x1, top, bottom)])
+
+
+def _similar(a: tuple[float, float, float], b: tuple[float, float, float]) -> bool:
+    return max(abs(a[0] - b[0]), abs(a[1] - b[1]), abs(a[2] - b[2])) <= 0.04
+
+
+def coalesce_fills(fills: list[Fill]) -> list[Fill]:
+    """Join strips of a gradient (touching fills, same extent, colour drifting a step at a time).
+
+    Gradients are often drawn as dozens of thin rectangles; unjoined, each strip's sides would
+    look like row rules and cut one shaded cell into dozens of rows.
+    """
+    out: list[Fill] = []
+    for vertical in (True, False):
+        if vertical:
+            key = sorted(fills, key=lambda f: (round(f.x0), round(f.x1), f.top))
+        else:
+            key = sorted(out, key=lambda f: (round(f.top), round(f.bottom), f.x0))
+            out = []
+        for f in key:
+            last = out[-1] if out else None
+            if last is not None and _similar(last.rgb, f.rgb) and (
+                (vertical and abs(last.x0 - f.x0) < 0.6 and abs(last.x1 - f.x1) < 0.6
+                 and -0.6 < f.top - last.bottom < 1.0)
+                or (not vertical and abs(last.top - f.top) < 0.6
+                    and abs(last.bottom - f.bottom) < 0.6 and -0.6 < f.x0 - last.x1 < 1.0)
+            ):
+                out[-1] = Fill(last.x0, last.top, max(last.x1, f.x1), max(last.bottom, f.bottom),
+                               f.rgb, max(last.order, f.order))
+                continue
+            out.append(f)
+    return out
+
+
+def _page_text(textpage, n: int) -> str | None:
+    """All n chars in one call; None when the UTF-16 text does not line up with char indexes."""
+    buf = ctypes.create_string_buffer((n + 1) * 2)
+    out = ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort))
+    got = pdfium_c.FPDFText_GetText(textpage, 0, n, out)
+    text = buf.raw[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
+    return text if len(text) == n else None
+
+
+def _as_rect(pts: list[tuple[float, float]]) -> tuple[float, float, float, float] | None:
+    """The axis-aligned rectangle a closed 4-corner subpath draws, else None."""
+    if len(pts) not in (4, 5):
+        return None
+    if len(pts) == 5:
+        if abs(pts[0][0] - pts[4][0]) > 0.5 or abs(pts[0][1] - pts[4][1]) > 0.5:
+            return None
+        pts = pts[:4]
+    xs = sorted(p[0] for p in pts)
+    ys = sorted(p[1] for p in pts)
+    if xs[1] - xs[0] > 0.5 or xs[3] - xs[2] > 0.5 or ys[1] - ys[0] > 0.5 or ys[3] - ys[2] > 0.5:
+        return None
+    for (ax, ay), (bx, by) in zip(pts, pts[1:] + pts[:1], strict=True):
+        if abs(ax - bx) > 0.5 and abs(ay - by) > 0.5:
+            return None  # a diagonal side: not a rectangle
+    return (xs[0], ys[0], xs[3], ys[3])
+
+
+def _add_segments(pts: list[tuple[float, float]], content: PageContent) -> None:
+    """Axis-aligned straight segments of a stroked polyline become ruling edges."""
+    for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+        if abs(ay - by) <= 0.5 and abs(ax - bx) >= 1:
+            content.h_edges.append(((ay + by) / 2, min(ax, bx), max(ax, bx)))
+        elif abs(ax - bx) <= 0.5 and abs(ay - by) >= 1:
+            content.v_edges.append(((ax + bx) / 2, min(ay, by), max(ay, by)))
