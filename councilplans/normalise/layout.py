@@ -150,8 +150,11 @@ def section_row_text(rows: list[tuple[Cell, ...]], r: int) -> str | None:
                 text = only
     if not text:
         return None
+    if len(text) <= 160:
+        return text
+    # A long merged row is a section title followed by its introduction: keep the title line.
     first_line = next((ln.strip() for ln in rows[r][0].text.split("\n") if ln.strip()), text)
-    return collapse(first_line) if _SECTION_ROW_RE.match(first_line) else text
+    return collapse(first_line)
 
 
 def is_repeated_header(rows: list[tuple[Cell, ...]], r: int, header: Header) -> bool:

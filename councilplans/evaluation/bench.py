@@ -1,0 +1,348 @@
+"""Time and peak memory of a whole import of a 120-page plan, against the raw libraries.
+
+Every figure comes from its own fresh process, reaped with ``os.wait4`` so its peak RSS
+(``ru_maxrss``, which folds in any workers it waited for) belongs to that measurement alone and
+no earlier run warms a cache. "task s" is timed inside the child around the work itself,
+library imports included; "process s" adds interpreter start-up. Tasks:
+
+- import-cli: ``councilplans import PLAN --jobs 0`` into a fresh SQLite db (everything a user
+  waits for, in one process so its memory is counted);
+- ours-extract: ``pdf_to_document`` alone;
+- pdfplumber: ``page.find_tables()`` and ``extract()`` on every page, as a naive user would;
+- camelot-lattice / camelot-vector: ``read_pdf(pages="all", flavor="lattice")`` with the default
+  raster+vector engine, then ``engine="vector"`` (render-free);
+- pypdfium2-chars: every char's text and box, the floor any PDF reader pays.
+
+Then where the import's time goes: extract / normalise / load stages timed through
+``councilplans.pipeline``, and the top functions of the import under cProfile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from councilplans.evaluation import ROOT
+from councilplans.evaluation.bigplan import cached_big_plan
+
+# --- child side: one task, then one JSON line on stdout -----------------------------------
+
+
+def _ours(path: Path) -> dict:
+    from councilplans.extract.pdf import pdf_to_document
+
+    doc = pdf_to_document(path)
+    return {"tables": len(doc.tables), "rows": sum(t.n_rows for t in doc.tables)}
+
+
+def _pdfplumber(path: Path) -> dict:
+    import pdfplumber
+
+    n_tables = n_rows = 0
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            for table in page.find_tables():
+                n_tables += 1
+                n_rows += len(table.extract())
+    return {"tables": n_tables, "rows": n_rows}
+
+
+def _camelot(engine: str | None) -> Callable[[Path], dict]:
+    def run(path: Path) -> dict:
+        import warnings
+
+        import camelot
+
+        kwargs = {"engine": engine} if engine else {}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tables = camelot.read_pdf(str(path), pages="all", flavor="lattice",
+                                      suppress_stdout=True, **kwargs)
+        return {"tables": len(tables), "rows": sum(t.df.shape[0] for t in tables)}
+
+    return run
+
+
+def _pypdfium2_chars(path: Path) -> dict:
+    import pypdfium2
+
+    n_chars = 0
+    pdf = pypdfium2.PdfDocument(path)
+    for page in pdf:
+        text = page.get_textpage()
+        n = text.count_chars()
+        text.get_text_range(0, n)
+        for i in range(n):
+            text.get_charbox(i)
+        n_chars += n
+        text.close()
+        page.close()
+    pdf.close()
+    return {"chars": n_chars}
+
+
+def _cli_import(path: Path) -> dict:
+    """The real CLI entry point, in this process: ``councilplans import PATH --jobs 0``."""
+    import runpy
+
+    db = Path(tempfile.mkdtemp(prefix="cp-bench-")) / "bench.db"
+    sys.argv = ["councilplans", "import", str(path), "--db", f"sqlite:///{db}", "--jobs", "0",
+                "--quiet"]
+    try:
+        runpy.run_module("councilplans", run_name="__main__")
+    except SystemExit as exc:
+        if exc.code not in (0, None):
+            raise
+    return {"db": str(db)}
+
+
+def _stages(path: Path) -> dict:
+    """The pipeline's stages one after another, in this process (no workers)."""
+    t_imports = time.perf_counter()
+    import councilplans.extract.pdf  # noqa: F401  (lazy imports the stages would otherwise pay)
+    import councilplans.normalise.classify  # noqa: F401
+    from councilplans.extract import extract_document
+    from councilplans.normalise import normalise_document
+    from councilplans.pipeline import FileResult, facts_for, load_result
+    from councilplans.schema.db import make_engine
+
+    t0 = time.perf_counter()
+    raw = extract_document(path)
+    t1 = time.perf_counter()
+    doc = normalise_document(raw)
+    t2 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = make_engine(f"sqlite:///{tmp}/stages.db")
+        t3 = time.perf_counter()
+        outcome = load_result(engine, FileResult(facts_for(Path(path)), "imported", None,
+                                                 raw.pages, doc))
+        t4 = time.perf_counter()
+        engine.dispose()
+    stages = {"imports": t0 - t_imports, "extract": t1 - t0, "normalise": t2 - t1,
+              "open db": t3 - t2, "load": t4 - t3}
+    return {"stages": stages, "records": outcome.n_records}
+
+
+TASKS: dict[str, Callable[[Path], dict]] = {
+    "import-cli": _cli_import,
+    "ours-extract": _ours,
+    "pdfplumber": _pdfplumber,
+    "camelot-lattice": _camelot(None),
+    "camelot-vector": _camelot("vector"),
+    "pypdfium2-chars": _pypdfium2_chars,
+    "stages": _stages,
+}
+
+
+def peak_rss_mb() -> float | None:
+    """This process's own high-water RSS (VmHWM), or None off Linux.
+
+    Not ``ru_maxrss``: on Linux a fresh process inherits its parent's high-water mark across
+    fork+exec, which would floor every figure at the benchmark parent's own size.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def child(task: str, path: Path) -> int:
+    t0 = time.perf_counter()
+    if task == "baseline":
+        info: dict = {}
+    else:
+        info = TASKS[task](path)
+    info["seconds"] = time.perf_counter() - t0
+    info["peak_mb"] = peak_rss_mb()
+    print("BENCH " + json.dumps(info))
+    return 0
+
+
+# --- parent side -----------------------------------------------------------------------------
+
+
+@dataclass
+class Measure:
+    name: str
+    ok: bool
+    process_s: float
+    task_s: float | None
+    peak_mb: float
+    info: dict
+    error: str = ""
+
+
+def measure(name: str, cmd: list[str]) -> Measure:
+    """Run ``cmd`` in a fresh process; wall time, peak RSS (wait4) and its BENCH line."""
+    with tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, cwd=ROOT, text=True)
+        out = proc.stdout.read() if proc.stdout else ""
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    info: dict = {}
+    for line in out.splitlines():
+        if line.startswith("BENCH "):
+            info = json.loads(line[6:])
+    peak = info.pop("peak_mb", None) or usage.ru_maxrss / 1024  # wait4 gives KiB on Linux
+    if proc.returncode != 0:
+        last = (stderr.strip() or out.strip() or "no output").splitlines()[-1]
+        return Measure(name, False, wall, None, peak, info, last[:200])
+    return Measure(name, True, wall, info.pop("seconds", None), peak, info)
+
+
+def child_cmd(task: str, plan: Path) -> list[str]:
+    return [sys.executable, "-m", "councilplans.evaluation.bench", "--child", task, str(plan)]
+
+
+def import_cmd(plan: Path, db: Path, profile: Path | None = None) -> list[str]:
+    pre = ["-m", "cProfile", "-o", str(profile)] if profile else []
+    return [sys.executable, *pre, "-m", "councilplans", "import", str(plan), "--db",
+            f"sqlite:///{db}", "--jobs", "0", "--quiet"]
+
+
+def cli_available() -> str | None:
+    """None if the CLI and its PDF reader import; else why not."""
+    probe = subprocess.run(
+        [sys.executable, "-c", "import councilplans.cli, councilplans.pipeline, "
+         "councilplans.extract.pdf, councilplans.normalise"],  # also warms the .pyc caches
+        capture_output=True, text=True, cwd=ROOT)
+    if probe.returncode == 0:
+        return None
+    return (probe.stderr.strip().splitlines() or ["import failed"])[-1]
+
+
+def check_import(plan: Path, db: Path) -> str:
+    """The benchmark import's records scored against the plan's expected.json, if it has one."""
+    from councilplans.evaluation.samples import expected_path, score_records
+
+    exp = expected_path(plan)
+    if not exp.is_file():
+        return "(no expected records to check the import against)"
+    got = subprocess.run([sys.executable, "-m", "councilplans", "export", "--db",
+                          f"sqlite:///{db}", "--format", "jsonl"],
+                         capture_output=True, text=True, cwd=ROOT)
+    produced = [json.loads(line) for line in got.stdout.splitlines() if line.strip()]
+    s = score_records(json.loads(exp.read_text(encoding="utf-8"))["records"], produced)
+    return (f"import check: {s.n_produced} records for {s.n_expected} expected, recall "
+            f"{s.recall:.1%}, precision {s.precision:.1%}, field accuracy {s.field_accuracy:.1%}")
+
+
+def fmt_row(m: Measure, pages: int) -> str:
+    if not m.ok:
+        return f"{m.name:<16} failed: {m.error}"
+    task = f"{m.task_s:8.2f}" if m.task_s is not None else f"{'-':>8}"
+    pps = "-" if m.name == "python baseline" else f"{pages / (m.task_s or m.process_s):.1f}"
+    extra = ", ".join(f"{k} {v}" for k, v in m.info.items()
+                      if not isinstance(v, dict) and k != "db")
+    return (f"{m.name:<16} {task} {m.process_s:9.2f} {pps:>9} {m.peak_mb:8.0f}  {extra}")
+
+
+_WRAPPERS = ("<frozen runpy>", "click/core.py", "<string>", "councilplans/__main__.py",
+             "builtins.exec", "cProfile")
+
+
+def profile_top(prof: Path, n: int = 15) -> str:
+    """Top ``n`` functions by cumulative time, minus the runpy / click call chain above them."""
+    import pstats
+
+    stats = pstats.Stats(str(prof)).stats  # type: ignore[attr-defined]
+    rows = []
+    for (file, line, func), (_, ncalls, tottime, cumtime, _) in stats.items():
+        where = f"{file}:{line}({func})" if line else func
+        if any(w in where for w in _WRAPPERS):
+            continue
+        for marker in ("site-packages/", str(ROOT) + "/", "/lib/python3"):
+            if marker in where:
+                where = where.split(marker, 1)[1]
+        rows.append((cumtime, tottime, ncalls, where))
+    rows.sort(reverse=True)
+    out = [f"{'cum s':>7} {'own s':>7} {'calls':>8}  function"]
+    out += [f"{c:7.2f} {t:7.2f} {k:>8}  {w[:110]}" for c, t, k, w in rows[:n]]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m councilplans.evaluation.bench",
+                                 description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=120, help="Size of the generated plan.")
+    ap.add_argument("--pdf", type=Path, help="Benchmark this PDF instead of the generated plan.")
+    ap.add_argument("--skip-camelot", action="store_true", help="Camelot is the slow one.")
+    ap.add_argument("--no-profile", action="store_true", help="Skip stages and cProfile.")
+    ap.add_argument("--json", type=Path, metavar="OUT", help="Save the figures as JSON.")
+    ap.add_argument("--child", nargs=2, metavar=("TASK", "PDF"), help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        return child(args.child[0], Path(args.child[1]))
+
+    plan = args.pdf or cached_big_plan(args.pages)
+    import pypdfium2
+
+    pages = len(pypdfium2.PdfDocument(plan))
+    print(f"{plan.relative_to(ROOT) if plan.is_relative_to(ROOT) else plan}: {pages} pages, "
+          f"{plan.stat().st_size / 1e6:.1f} MB\n")
+    print(f"{'measurement':<16} {'task s':>8} {'process s':>9} {'pages/s':>9} {'peak MB':>8}")
+    results: list[Measure] = []
+
+    def show(m: Measure) -> None:
+        results.append(m)
+        print(fmt_row(m, pages), flush=True)
+
+    show(measure("python baseline", child_cmd("baseline", plan)))
+    why_not = cli_available()
+    with tempfile.TemporaryDirectory(prefix="cp-bench-") as tmp:
+        if why_not:
+            print(f"{'import-cli':<16} import: not available ({why_not})")
+        else:
+            m = measure("import-cli", child_cmd("import-cli", plan))
+            show(m)
+            if "db" in m.info:
+                db = Path(m.info.pop("db"))
+                print("  " + check_import(plan, db))
+                shutil.rmtree(db.parent, ignore_errors=True)
+        tasks = ["ours-extract", "pdfplumber", "pypdfium2-chars"]
+        if not args.skip_camelot:
+            tasks[2:2] = ["camelot-lattice", "camelot-vector"]
+        for task in tasks:
+            show(measure(task, child_cmd(task, plan)))
+        if not args.no_profile and not why_not:
+            stages = measure("stages", child_cmd("stages", plan))
+            results.append(stages)
+            print("\nwhere the import's time goes (stages, one process):")
+            if stages.ok:
+                for k, v in stages.info.get("stages", {}).items():
+                    print(f"  {k:<10} {v:7.2f} s")
+            else:
+                print(f"  stages failed: {stages.error}")
+            prof = Path(tmp) / "import.prof"
+            run = measure("import-profiled", import_cmd(plan, Path(tmp) / "prof.db", prof))
+            if prof.is_file():
+                print(f"\nimport under cProfile ({run.process_s:.1f} s with profiling), "
+                      "top 15 by cumulative time:")
+                print(profile_top(prof))
+            else:
+                print(f"  cProfile run failed: {run.error}")
+    if args.json:
+        args.json.write_text(json.dumps({"pdf": str(plan), "pages": pages,
+                                         "results": [m.__dict__ for m in results]}, indent=2))
+        print(f"saved {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

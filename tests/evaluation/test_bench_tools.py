@@ -1,0 +1,60 @@
+"""The benchmark's plumbing: the generated plan, per-process measurement, profile summary."""
+
+from __future__ import annotations
+
+import cProfile
+import sys
+
+import pypdfium2
+
+from councilplans.evaluation.bench import measure, profile_top
+from councilplans.evaluation.bigplan import write_big_plan
+
+
+def test_big_plan_is_deterministic_and_long_enough(tmp_path):
+    a = write_big_plan(tmp_path / "a.pdf", pages=4)
+    b = write_big_plan(tmp_path / "b.pdf", pages=4)
+    assert a.read_bytes() == b.read_bytes()
+    assert len(pypdfium2.PdfDocument(a)) >= 4
+    mtime = a.stat().st_mtime_ns
+    assert write_big_plan(a, pages=4).stat().st_mtime_ns == mtime  # cached: not redrawn
+
+
+def test_big_plan_has_the_six_column_header_and_bullets(tmp_path):
+    pdf = pypdfium2.PdfDocument(write_big_plan(tmp_path / "p.pdf", pages=3))
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    for header in ("No.", "Action", "Output", "Outcome", "Timescales", "Lead Officer"):
+        assert header in text
+    assert "\u2022" in text and "Priority 1:" in text
+
+
+def test_measure_reads_the_bench_line_and_peak_memory():
+    code = "b = b'x' * (50 * 2**20); print('BENCH {\"seconds\": 0.5, \"rows\": 3}')"
+    m = measure("t", [sys.executable, "-c", code])
+    assert m.ok and m.task_s == 0.5 and m.info == {"rows": 3}
+    assert m.peak_mb >= 50
+
+
+def test_measure_reports_a_failing_child():
+    m = measure("t", [sys.executable, "-c", "raise SystemExit('boom')"])
+    assert not m.ok and m.error == "boom"
+
+
+def test_profile_top_lists_functions(tmp_path):
+    def work():
+        return sorted(range(10000), key=lambda x: -x)
+
+    prof = cProfile.Profile()
+    prof.runcall(work)
+    prof.dump_stats(tmp_path / "p.prof")
+    out = profile_top(tmp_path / "p.prof", n=5)
+    assert "work" in out and len(out.splitlines()) <= 6
+
+
+def test_child_reports_its_own_high_water_mark_not_the_parents(tmp_path):
+    from councilplans.evaluation.bench import child_cmd
+
+    ballast = b"\x01" * (300 * 2**20)  # the parent is big; the child's figure must not be
+    m = measure("baseline", child_cmd("baseline", tmp_path / "unused.pdf"))
+    assert m.ok and 0 < m.peak_mb < 150, m
+    del ballast
