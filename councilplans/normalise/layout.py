@@ -129,7 +129,9 @@ def find_header(table: LogicalTable) -> Header | None:
         return None
     _, k, texts = best
     end = start + k
-    columns = [[cell_text(rows, r, c) for r in range(end, len(rows))] for c in range(n)]
+    body = [r for r in range(end, len(rows)) if full_width_text(rows[r], r) is None]
+    columns = [[cell_text(rows, r, c) for r in body if not covered_from_above(rows, r, c)]
+               for c in range(n)]
     return Header(start, end, map_columns(texts, columns), tuple(titles))
 
 

@@ -55,6 +55,22 @@ def key_columns(header: Header) -> list[int]:
     return [c for c in (ref, main) if c is not None]
 
 
+def _continues_cut_row(
+    rows: list[tuple[Cell, ...]], r: int, texts: list[str], ref_col: int | None
+) -> bool:
+    """Whether the first row of a page's fragment is the rest of the row before the break.
+
+    Its numbering cell, or its first cell, is empty; or every text in it carries on a
+    sentence (starts in lower case).
+    """
+    if ref_col is not None and not texts[ref_col].strip():
+        return True
+    if texts and not texts[0].strip() and not covered_from_above(rows, r, 0):
+        return True
+    starts = [t.strip()[0] for t in texts if t.strip()]
+    return bool(starts) and all(ch.islower() or ch in ",;:)" for ch in starts)
+
+
 def _fill(cell: Cell, rows: list[tuple[Cell, ...]]) -> tuple[float, float, float] | None:
     if cell.origin is not None:
         r, c = cell.origin
@@ -65,6 +81,7 @@ def _fill(cell: Cell, rows: list[tuple[Cell, ...]]) -> tuple[float, float, float
 def rows_to_drafts(table: LogicalTable, header: Header, section: str | None) -> list[Draft]:
     rows = table.rows
     keys = key_columns(header)
+    ref_col = header.columns.column_of("ref")
     objective = header.columns.column_of("objective")
     drafts: list[Draft] = []
     for r in range(header.end, len(rows)):
@@ -78,14 +95,14 @@ def rows_to_drafts(table: LogicalTable, header: Header, section: str | None) -> 
                  for c in range(len(row))]
         if not any(t.strip() for t in texts):
             continue
-        key_merged = bool(keys) and drafts and all(covered_from_above(rows, r, k) for k in keys)
+        key_merged = bool(keys) and all(covered_from_above(rows, r, k) for k in keys)
         key_empty = bool(keys) and all(not texts[k].strip() for k in keys)
-        if drafts and (key_merged or key_empty):
+        cut = r in table.fragment_starts and _continues_cut_row(rows, r, texts, ref_col)
+        if drafts and (key_merged or key_empty or cut):
             draft = drafts[-1]
-            # A cut row continues its cells; a group row under a merged key adds parts.
-            new_part = key_merged or r not in table.fragment_starts
+            # The rest of a row a page break cut continues its cells; a group row adds parts.
             for c, t in enumerate(texts):
-                draft.add(c, t, new_part)
+                draft.add(c, t, new_part=not cut)
             continue
         draft = Draft(row=r, page=table.row_pages[r] if r < len(table.row_pages) else None,
                       section=section)

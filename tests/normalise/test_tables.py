@@ -1,0 +1,115 @@
+"""Table shapes -> records, on raw tables built as plain data (the stage's input)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from councilplans.extract.model import Cell, RawDocument, RawTable, TextBlock
+from councilplans.normalise import normalise_document
+
+GREEN = (0.0, 0.69, 0.31)
+
+
+def grid(*rows: list) -> tuple[tuple[Cell, ...], ...]:
+    """Rows of cells; a string is a cell, ("<", r, c) a position covered by cell (r, c)."""
+    out = []
+    for row in rows:
+        cells = []
+        for v in row:
+            if isinstance(v, Cell):
+                cells.append(v)
+            elif isinstance(v, tuple):
+                cells.append(Cell("", origin=(v[1], v[2])))
+            else:
+                cells.append(Cell(v))
+        out.append(tuple(cells))
+    return tuple(out)
+
+
+def doc(*blocks, fmt="docx") -> RawDocument:
+    return RawDocument(path="x", format=fmt, blocks=tuple(blocks))
+
+
+def records_of(*blocks, fmt="docx"):
+    return normalise_document(doc(*blocks, fmt=fmt), tag=False)
+
+
+def test_section_rows_merged_key_group_rows_and_shaded_rag():
+    rows = grid(
+        ["Action", "Strategic Action", "Operational group with responsibility to deliver",
+         "Successes & challenges of note", "RAG rating"],
+        [Cell("Priority 1: Access", col_span=5), ("<", 1, 0), ("<", 1, 0), ("<", 1, 0),
+         ("<", 1, 0)],
+        [Cell("1.1", row_span=2), Cell("Improve awareness of services", row_span=2), "CHOG",
+         "Information circulated", Cell("", row_span=2, fill=GREEN)],
+        [("<", 2, 0), ("<", 2, 1), "HOG", "Presentations given", ("<", 2, 4)],
+        ["1.2", "Map funding sources", "Commissioning Group", "Mapping started", "Amber"],
+    )
+    result = records_of(RawTable(index=0, rows=rows, header_rows=1))
+    assert [(r.ref, r.section, r.action, r.lead, r.progress, r.rag) for r in result.records] == [
+        ("1.1", "Priority 1: Access", "Improve awareness of services", "CHOG; HOG",
+         "Information circulated\nPresentations given", "green"),
+        ("1.2", "Priority 1: Access", "Map funding sources", "Commissioning Group",
+         "Mapping started", "amber"),
+    ]
+
+
+def test_several_numbered_actions_in_one_row_each_get_their_timescale():
+    rows = grid(
+        ["PRIORITY AREAS", "ACTION", "BY WHEN", "LED BY"],
+        ["1.3 Embed lessons.",
+         "1.3.1 Continued implementation of lessons learned.\n1.3.2 Utilise national training "
+         "material.", "1.3.1 Ongoing\n1.3.2 May 2013", "1.3.1"],
+    )
+    result = records_of(TextBlock("Objective one: To PREVENT violence", heading_level=2),
+                        RawTable(index=0, rows=rows))
+    got = [(r.ref, r.objective, r.action, r.timescale, r.due_date, r.lead, r.section)
+           for r in result.records]
+    assert got == [
+        ("1.3.1", "1.3 Embed lessons.", "Continued implementation of lessons learned.",
+         "Ongoing", None, None, "Objective one: To PREVENT violence"),
+        ("1.3.2", "1.3 Embed lessons.", "Utilise national training material.", "May 2013",
+         date(2013, 5, 31), None, "Objective one: To PREVENT violence"),
+    ]
+
+
+def test_row_cut_by_page_break_is_stitched_and_repeated_header_dropped():
+    header = ["No.", "Action", "Timescales", "Lead Officer"]
+    first = RawTable(index=0, page=1, end_page=1, row_pages=(1, 1), rows=grid(
+        header, ["1.1", "Provide training to\nstatutory", "March 2025", "Training Officer"]))
+    second = RawTable(index=1, page=2, end_page=2, row_pages=(2, 2, 2), rows=grid(
+        header, ["", "services.", "", ""], ["1.2", "Run campaign", "Dec 2024", "Officer"]))
+    result = records_of(TextBlock("Priority 1: Safety", page=1, heading_level=1), first,
+                        TextBlock("12", page=1), second, fmt="pdf")
+    assert [(r.ref, r.action, r.due_date, r.page) for r in result.records] == [
+        ("1.1", "Provide training to statutory services.", date(2025, 3, 31), 1),
+        ("1.2", "Run campaign", date(2024, 12, 31), 2),
+    ]
+    assert [t.merged_from for t in result.tables] == [(0, 1)]
+
+
+def test_two_row_header_with_group_cells():
+    rows = grid(
+        [Cell("Indicator", row_span=2), Cell("Progress", col_span=2), ("<", 0, 1), "Lead"],
+        [("<", 0, 0), "Q1 Update", "Q2 Update", ("<", 0, 3)],
+        ["Reported rates of sexual violence", "Up 5%", "Up 7%", "Police"],
+    )
+    result = records_of(RawTable(index=0, rows=rows, header_rows=2))
+    (rec,) = result.records
+    assert (rec.kind, rec.indicator, rec.progress, rec.lead) == (
+        "indicator", "Reported rates of sexual violence", "Up 5%", "Police")
+    assert rec.extra == {"Q2 Update": "Up 7%"}
+
+
+def test_tables_that_are_not_plans_yield_nothing():
+    contents = grid(["Contents", "Page"], ["Foreword", "4"], ["Action plan", "12"])
+    control = grid(["Name", "Havering VAWG Strategy"], ["Version number", "V0.3"],
+                   ["Status", "Draft"])
+    versions = grid(["Version", "Status", "Date", "Dissemination/Change"],
+                    ["V0.1", "Initial Draft", "Sep-14", "Internal"])
+    rag_counts = grid(["RAG Status", "Access", "Response", "Total"], ["GREEN", "5", "6", "24"],
+                      ["AMBER", "3", "2", "15"])
+    result = records_of(*(RawTable(index=i, rows=t) for i, t in
+                          enumerate([contents, control, versions, rag_counts])))
+    assert result.records == ()
+    assert [t.is_plan for t in result.tables] == [False] * 4
