@@ -156,12 +156,36 @@ _COUNCIL_PATTERNS = (
         rf"\s+Council)\b"
     ),
 )
-_LEADING_NOISE = re.compile(r"^(?:(?:The|A|An|And|Of|For|By|From|With|To|In|At|On)\s+)+")
+_LEADING_NOISE = re.compile(r"^(?:(?:The|A|An|And|Of|For|By|From|With|To|In|At|On)\s+)+", re.I)
+_KIND_WORDS = {"county", "borough", "district", "city", "metropolitan", "town", "unitary",
+               "council"}
+_DIRECTIONS = {"north", "south", "east", "west", "mid", "central", "greater", "great", "new"}
+
+
+def _upper_case_name(name: str) -> str:
+    """In capitals every word looks like a name: keep the place word and its compass words."""
+    words = name.split()
+    kind_at = next((i for i, w in enumerate(words) if w.lower() in _KIND_WORDS), len(words))
+    if kind_at == 0 or words[0].lower() in ("borough", "royal", "london", "city"):
+        return name
+    start = kind_at - 1
+    while start > 0 and words[start - 1].lower() in _DIRECTIONS:
+        start -= 1
+    return " ".join(words[start:])
+
+
+_ROLE_WORDS = {"executive", "chief", "director", "leader", "member", "members", "cabinet",
+               "officer", "report", "committee", "chair", "commissioner", "mayor", "head",
+               "manager", "deputy", "strategy", "plan", "team", "service", "services"}
 
 
 def _printed_council(match: str) -> str | None:
     name = _LEADING_NOISE.sub("", re.sub(r"\s+", " ", match).strip())
+    words = name.split()
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _ROLE_WORDS), default=0)
+    name = " ".join(words[cut:])
     if name.isupper():
+        name = _upper_case_name(name)
         name = name.title().replace(" Of ", " of ").replace(" And ", " and ")
     if name.startswith(("Borough of", "Metropolitan Borough of")):
         return None  # "the Borough of X" alone does not say which kind of council
