@@ -121,10 +121,11 @@ def load_document(
         session.flush()
         version = _next_version(session, series_key)
     makes_current = status != "failed"
+    before = session.scalars(
+        select(Document).where(Document.series_key == series_key, Document.is_current)
+    ).all()
     if makes_current:
-        for doc in session.scalars(
-            select(Document).where(Document.series_key == series_key, Document.is_current)
-        ):
+        for doc in before:
             doc.is_current = False
     meta = result.meta if result else None
     doc = Document(
@@ -146,6 +147,7 @@ def load_document(
         n_records=len(result.records) if result else 0,
         series_key=series_key,
         version=version,
+        previous_id=before[0].id if before else None,
         is_current=makes_current or version == 1,
         imported_at=datetime.now(UTC).replace(tzinfo=None),
         tool_version=__version__,

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -79,6 +80,7 @@ class Document(Base):
     n_records: Mapped[int] = mapped_column(Integer, default=0)
     series_key: Mapped[str] = mapped_column(String(500), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    previous_id: Mapped[int | None] = mapped_column(Integer)  # the version this one follows
     is_current: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     imported_at: Mapped[datetime] = mapped_column(DateTime)
     tool_version: Mapped[str | None] = mapped_column(String(20))
@@ -127,6 +129,7 @@ class SourceTable(Base):
 
 class RecordRow(Base):
     __tablename__ = "records"
+    __table_args__ = (Index("ix_records_document_ref", "document_id", "ref"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(
