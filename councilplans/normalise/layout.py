@@ -154,9 +154,17 @@ def section_row_text(rows: list[tuple[Cell, ...]], r: int) -> str | None:
         return None
     if len(text) <= 160:
         return text
-    # A long merged row is a section title followed by its introduction: keep the title line.
-    first_line = next((ln.strip() for ln in rows[r][0].text.split("\n") if ln.strip()), text)
-    return collapse(first_line)
+    # A long merged row is a section title followed by its introduction: keep the title,
+    # with the lines it wrapped onto (they carry on in lower case).
+    lines = [ln.strip() for ln in rows[r][0].text.split("\n") if ln.strip()]
+    if not lines:
+        return text
+    title = lines[0]
+    for line in lines[1:]:
+        if not (line[0].islower() or title.endswith((",", "-", "–", "(", "&", "and", "of"))):
+            break
+        title = f"{title} {line}"
+    return collapse(title)
 
 
 def is_repeated_header(rows: list[tuple[Cell, ...]], r: int, header: Header) -> bool:
