@@ -1,0 +1,235 @@
+"""DOCX -> RawDocument, read from the WordprocessingML so merges, header rows and shading survive.
+
+python-docx opens the package; the body is walked in document order so the headings before
+each table are known. Cells are placed on the table's grid: ``gridSpan`` widens a cell,
+``vMerge`` continues the cell above, ``tblHeader`` marks rows that repeat on each page.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from councilplans.errors import CorruptDocument, UnsafeDocument
+from councilplans.extract.model import Cell, RawDocument, RawTable, TextBlock
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_UNCOMPRESSED = 500 * 1024 * 1024
+MAX_RATIO = 200
+_WS = re.compile(r"\s+")
+_TYPED_BULLET = re.compile(r"^\s*(?:[•●▪■◦○\uf0b7\uf0a7]|[-–o](?=\s))\s*")
+
+
+def check_package(path: Path) -> None:
+    """Refuse what is not a Word package, or would expand into far more than it is."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise CorruptDocument(f"not a valid DOCX: not a zip archive ({exc})") from exc
+    with zf:
+        infos = zf.infolist()
+        if "word/document.xml" not in zf.namelist():
+            raise CorruptDocument("not a valid DOCX: no word/document.xml in the package")
+        total = sum(i.file_size for i in infos)
+        if total > MAX_UNCOMPRESSED:
+            raise UnsafeDocument(f"zip bomb: expands to {total // 2**20} MB")
+        for i in infos:
+            if i.file_size > 10 * 2**20 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+                raise UnsafeDocument(
+                    f"zip bomb: {i.filename} expands {i.file_size // max(i.compress_size, 1)}x"
+                )
+        for name in zf.namelist():
+            if name.endswith(".xml") or name.endswith(".rels"):
+                with zf.open(name) as fh:
+                    head = fh.read(4096)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise UnsafeDocument(f"XML with a DOCTYPE/entity declaration in {name}")
+
+
+def _style_name(el, styles: dict[str, str]) -> str:
+    ps = el.find(f"{W}pPr/{W}pStyle")
+    return styles.get(ps.get(f"{W}val"), ps.get(f"{W}val")) if ps is not None else ""
+
+
+def _para_text(p) -> str:
+    parts: list[str] = []
+    for node in p.iter():
+        tag = node.tag
+        if tag == f"{W}t" and node.text:
+            parts.append(node.text)
+        elif tag in (f"{W}tab", f"{W}br", f"{W}cr"):
+            parts.append(" ")
+    return _WS.sub(" ", "".join(parts)).strip()
+
+
+def _is_list(p, style: str) -> bool:
+    return p.find(f"{W}pPr/{W}numPr") is not None or style.lower().startswith("list")
+
+
+def _para_line(p, styles: dict[str, str]) -> str:
+    text = _para_text(p)
+    if not text:
+        return ""
+    style = _style_name(p, styles)
+    typed = _TYPED_BULLET.match(text)
+    if typed:
+        return "• " + text[typed.end():]
+    return "• " + text if _is_list(p, style) else text
+
+
+def _bold(p) -> bool:
+    runs = [r for r in p.iter(f"{W}r") if (r.findtext(f"{W}t") or "").strip()]
+    return bool(runs) and all(
+        (b := r.find(f"{W}rPr/{W}b")) is not None and b.get(f"{W}val") not in ("0", "false")
+        for r in runs
+    )
+
+
+def _fill(tc) -> tuple[float, float, float] | None:
+    shd = tc.find(f"{W}tcPr/{W}shd")
+    if shd is None:
+        return None
+    val = shd.get(f"{W}fill") or ""
+    if not re.fullmatch(r"[0-9A-Fa-f]{6}", val):
+        return None
+    return tuple(int(val[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def _cell_text(tc, styles: dict[str, str]) -> str:
+    lines: list[str] = []
+    for child in tc:
+        if child.tag == f"{W}p":
+            line = _para_line(child, styles)
+            if line:
+                lines.append(line)
+        elif child.tag == f"{W}tbl":  # a nested table: its text, row by row
+            for tr in child.iter(f"{W}tr"):
+                texts = [_cell_text(tc2, styles).replace("\n", " ") for tc2 in tr.findall(f"{W}tc")]
+                row = " ".join(t for t in texts if t)
+                if row:
+                    lines.append(row)
+        elif child.tag == f"{W}sdt":
+            lines.extend(ln for ln in _cell_text(child.find(f"{W}sdtContent"), styles).split("\n")
+                         if ln)
+    return "\n".join(lines)
+
+
+def _table(tbl, index: int, styles: dict[str, str], context: tuple[str, ...]) -> RawTable:
+    n_cols = len(tbl.findall(f"{W}tblGrid/{W}gridCol"))
+    placed: list[list[tuple[int, int, object, str | None]]] = []  # (col, span, tc, vmerge)
+    header_rows = 0
+    counting_header = True
+    for tr in tbl.findall(f"{W}tr"):
+        trpr = tr.find(f"{W}trPr")
+        is_header = trpr is not None and trpr.find(f"{W}tblHeader") is not None
+        if counting_header and is_header:
+            header_rows += 1
+        else:
+            counting_header = False
+        col = 0
+        if trpr is not None and (gb := trpr.find(f"{W}gridBefore")) is not None:
+            col = int(gb.get(f"{W}val", "0"))
+        row = []
+        for tc in tr.findall(f"{W}tc") + [
+            c for sdt in tr.findall(f"{W}sdt") for c in sdt.iter(f"{W}tc")
+        ]:
+            tcpr = tc.find(f"{W}tcPr")
+            span = 1
+            vmerge = None
+            if tcpr is not None:
+                if (gs := tcpr.find(f"{W}gridSpan")) is not None:
+                    span = max(1, int(gs.get(f"{W}val", "1")))
+                if (vm := tcpr.find(f"{W}vMerge")) is not None:
+                    vmerge = vm.get(f"{W}val") or "continue"
+            row.append((col, span, tc, vmerge))
+            col += span
+        n_cols = max(n_cols, col)
+        placed.append(row)
+    grid: list[list[Cell | None]] = [[None] * n_cols for _ in placed]
+    for r, row in enumerate(placed):
+        for col, span, tc, vmerge in row:
+            if vmerge == "continue" and r > 0 and grid[r - 1][col] is not None:
+                above = grid[r - 1][col]
+                origin = above.origin or (r - 1, col)
+                for c in range(col, min(col + span, n_cols)):
+                    grid[r][c] = Cell("", origin=origin)
+                orow, ocol = origin
+                top = grid[orow][ocol]
+                grid[orow][ocol] = Cell(top.text, top.row_span + 1, top.col_span, None,
+                                        fill=top.fill, bold=top.bold)
+                continue
+            paras = tc.findall(f"{W}p")
+            cell = Cell(_cell_text(tc, styles), col_span=span, fill=_fill(tc),
+                        bold=bool(paras) and all(_bold(p) for p in paras if _para_text(p)))
+            if col < n_cols:
+                grid[r][col] = cell
+            for c in range(col + 1, min(col + span, n_cols)):
+                grid[r][c] = Cell("", origin=(r, col))
+    rows = tuple(tuple(c if c is not None else Cell("") for c in row) for row in grid)
+    return RawTable(index=index, rows=rows, header_rows=header_rows, context=context)
+
+
+def _heading_level(p, style: str, outline: dict[str, int]) -> int:
+    low = style.lower()
+    if low == "title":
+        return 1
+    if m := re.match(r"heading (\d)", low):
+        return int(m.group(1))
+    ol = p.find(f"{W}pPr/{W}outlineLvl")
+    if ol is not None:
+        return int(ol.get(f"{W}val", "0")) + 1
+    return outline.get(style, 0)
+
+
+def docx_to_document(path: str | Path) -> RawDocument:
+    path = Path(path)
+    check_package(path)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise CorruptDocument(f"not a valid DOCX: {exc}") from exc
+    except Exception as exc:  # lxml syntax errors and the like: damaged XML
+        raise CorruptDocument(f"not a valid DOCX: {type(exc).__name__}: {exc}") from exc
+    styles: dict[str, str] = {}
+    outline: dict[str, int] = {}
+    for st in document.styles.element.findall(f"{W}style"):
+        sid = st.get(f"{W}styleId")
+        name_el = st.find(f"{W}name")
+        name = name_el.get(f"{W}val") if name_el is not None else sid
+        styles[sid] = name
+        ol = st.find(f"{W}pPr/{W}outlineLvl")
+        if ol is not None:
+            outline[name] = int(ol.get(f"{W}val", "0")) + 1
+    blocks: list[TextBlock | RawTable] = []
+    recent: list[str] = []
+    first_title = None
+
+    def walk(parent) -> None:
+        nonlocal first_title
+        for el in parent:
+            if el.tag == f"{W}p":
+                text = _para_line(el, styles)
+                if not text:
+                    continue
+                style = _style_name(el, styles)
+                level = _heading_level(el, style, outline)
+                if style.lower() == "title" and first_title is None:
+                    first_title = text
+                blocks.append(TextBlock(text, style=style, bold=_bold(el), heading_level=level))
+                recent.append(text)
+            elif el.tag == f"{W}tbl":
+                index = sum(1 for b in blocks if isinstance(b, RawTable))
+                blocks.append(_table(el, index, styles, tuple(recent[-3:])))
+                recent.clear()
+            elif el.tag == f"{W}sdt":
+                content = el.find(f"{W}sdtContent")
+                if content is not None:
+                    walk(content)
+
+    walk(document.element.body)
+    title = (document.core_properties.title or "").strip() or first_title
+    return RawDocument(path=str(path), format="docx", blocks=tuple(blocks), title=title)
