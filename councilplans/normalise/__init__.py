@@ -21,10 +21,14 @@ __all__ = ["normalise_document"]
 
 
 def _column_values(table: LogicalTable, start: int, columns: ColumnMap) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
+    """Body cell texts per mapped field; the unmapped columns' cells together under ""."""
+    out: dict[str, list[str]] = {"": []}
     for c, f in enumerate(columns.fields):
+        texts = [cell_text(table.rows, r, c) for r in range(start, len(table.rows))]
         if f:
-            out[f] = [cell_text(table.rows, r, c) for r in range(start, len(table.rows))]
+            out[f] = texts
+        else:
+            out[""].extend(texts)
     return out
 
 

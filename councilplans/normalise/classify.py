@@ -18,7 +18,10 @@ _INDICATOR_HEADER_RE = re.compile(
     r"\b(?:target|outturn|baseline|actual|performance|trend|direction of travel|dot|"
     r"polarity|floor|benchmark|kpi)\b"
 )
-_FIGURE_RE = re.compile(r"^[\s£$€%+\-–.,:()/\d]*(?:[kKmM]|bn|pts?|per cent)?[\s%]*$")
+_FIGURE_RE = re.compile(
+    r"^(?:[\s£$€%+\-–.,:()/\d]*(?:[kKmM]|bn|pts?|per cent)?[\s%]*|n/?a|n\.a\.|nil|none|tbc|\*+)$",
+    re.I,
+)
 
 
 def _numeric_share(values: list[str]) -> float:
@@ -45,6 +48,9 @@ def classify(columns: ColumnMap, values: dict[str, list[str]]) -> tuple[bool, st
             return False, f"the {main} column holds figures, not text", None
         if not attributes and len(columns.headers) < 2:
             return False, "a single column", None
+        unnamed = values.get("", [])  # cells of the columns no field claimed
+        if not attributes and unnamed and _numeric_share(unnamed) > 0.5:
+            return False, "statistics: one text column beside columns of figures", None
         return True, f"{main} column with {', '.join(attributes) or 'text columns'}", kind
     text_main = next((f for f in ("outcome", "objective", "output") if f in mapped), None)
     if text_main and len(attributes) >= 2 and _numeric_share(values.get(text_main, [])) <= 0.5:

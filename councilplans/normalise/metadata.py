@@ -96,6 +96,10 @@ def _title_from_blocks(blocks: list[TextBlock]) -> str | None:
     return typed or (candidates[0] if candidates else None)
 
 
+def _has_title_style(blocks: list[TextBlock]) -> bool:
+    return any(b.style.lower() == "title" for b in blocks)
+
+
 def find_doc_type(texts: Iterable[str]) -> str | None:
     """Most specific document type named in the texts, tried as one group (see module doc)."""
     joined = " \n ".join(texts).lower()
@@ -154,7 +158,13 @@ def document_meta(doc: RawDocument) -> DocumentMeta:
         elif len(early_tables) < 5 and len(early) < EARLY_BLOCKS:
             early_tables.append(block)
 
-    title = _clean(doc.title) if _meaningful_title(doc.title) else _title_from_blocks(early)
+    # What a reader sees wins over document properties, which are often stale or a file name:
+    # a PDF's largest line on page one, a Word file's Title paragraph.
+    printed = _title_from_blocks(early)
+    if not _meaningful_title(printed) or (doc.format == "docx" and not _has_title_style(early)):
+        printed = None
+    title = printed or (_clean(doc.title) if _meaningful_title(doc.title) else None)
+    title = title or _title_from_blocks(early)
     early_texts = [_clean(b.text) for b in early if _clean(b.text)]
     title_area = [title or "", *early_texts[:TITLE_AREA_BLOCKS]]
 
