@@ -81,7 +81,8 @@ def join_chars(chars: list[Char]) -> str:
     parts = [chars[0].text]
     prev = chars[0]
     for ch in chars[1:]:
-        if ch.text == prev.text and abs(ch.x0 - prev.x0) < 0.5 and abs(ch.top - prev.top) < 0.5:
+        if (ch.text == prev.text and abs(ch.x0 - prev.x0) < 0.5 and abs(ch.top - prev.top) < 0.5
+                and not _ligature(prev, ch)):
             continue  # the same glyph drawn twice (fake bold / overprint): keep one
         gap = ch.x0 - prev.x1
         spaced = ch.space_before and 0 < ch.index - prev.index <= 3
@@ -90,6 +91,13 @@ def join_chars(chars: list[Char]) -> str:
         parts.append(ch.text)
         prev = ch
     return bulletise("".join(parts).strip())
+
+
+def _ligature(prev: Char, ch: Char) -> bool:
+    """pdfium gives each letter of a ligature glyph ("ffi") the glyph's whole box: next in the
+    text stream and exactly the same box, unlike an overprint, which is drawn again later or
+    a hair to the side."""
+    return ch.index - prev.index == 1 and ch.x0 == prev.x0 and ch.x1 == prev.x1
 
 
 def bulletise(text: str) -> str:

@@ -23,6 +23,7 @@ Decisions:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from councilplans.extract.model import RawDocument, RawTable, TextBlock
@@ -63,6 +64,9 @@ _VERSION_KEYS = {"version", "version number", "version no", "version no.", "docu
 _STATUS_KEYS = {"status", "document status", "approval status"}
 
 
+_NUMBERED = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[ivx]+\.)\s+\S")
+
+
 def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>|\*\*", " ", text)).strip()
 
@@ -86,9 +90,9 @@ def _title_from_blocks(blocks: list[TextBlock]) -> str | None:
         biggest = max(b.size for b in first_page)
         start = next(i for i, b in enumerate(first_page) if b.size >= biggest - 0.5)
         lines = []
-        for b in first_page[start : start + 3]:
-            if b.size < biggest - 0.5:
-                break
+        for i, b in enumerate(first_page[start : start + 3]):
+            if b.size < biggest - 0.5 or (i and _NUMBERED.match(b.text)):
+                break  # smaller print, or a numbered section heading set as large as the title
             lines.append(_clean(b.text))
         return " ".join(lines)
     candidates = [_clean(b.text) for b in texts[:TITLE_AREA_BLOCKS] if len(_clean(b.text)) >= 4]
@@ -147,6 +151,28 @@ def _control_table(tables: Iterable[RawTable]) -> tuple[str | None, str | None]:
     return version, status
 
 
+def _most_named(doc: RawDocument, limit: int = 400) -> tuple[str, ...]:
+    """The council(s) a document names most often, when its front page names none.
+
+    A performance matrix often starts straight with its tables, yet names its council in the
+    rows ("Agencies across Tower Hamlets", "LBTH DV Team"). Twice at least, so that one passing
+    mention of a neighbour does not make it the owner.
+    """
+    texts: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, TextBlock):
+            texts.append(block.text)
+        else:
+            texts.extend(cell.text for row in block.rows for cell in row if cell.text)
+        if len(texts) >= limit:
+            break
+    counts = Counter(name for text in texts[:limit] for name in councils_in(text))
+    if not counts:
+        return ()
+    top = max(counts.values())
+    return tuple(name for name, n in counts.items() if n == top and n >= 2)
+
+
 def document_meta(doc: RawDocument) -> DocumentMeta:
     """Title, councils, type, period, version and status of a raw document."""
     early: list[TextBlock] = []
@@ -168,7 +194,7 @@ def document_meta(doc: RawDocument) -> DocumentMeta:
     early_texts = [_clean(b.text) for b in early if _clean(b.text)]
     title_area = [title or "", *early_texts[:TITLE_AREA_BLOCKS]]
 
-    organisations = councils_in("\n".join([title or "", *early_texts]))
+    organisations = councils_in("\n".join([title or "", *early_texts])) or _most_named(doc)
     doc_type = find_doc_type([title]) if title else None
     doc_type = doc_type or find_doc_type(early_texts)
     period = (find_period(title) if title else None) or find_period("\n".join(early_texts))

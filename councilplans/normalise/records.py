@@ -56,19 +56,28 @@ def key_columns(header: Header) -> list[int]:
 
 
 def _continues_cut_row(
-    rows: list[tuple[Cell, ...]], r: int, texts: list[str], ref_col: int | None
+    rows: list[tuple[Cell, ...]], r: int, texts: list[str], ref_col: int | None,
+    main_col: int | None,
 ) -> bool:
     """Whether the first row of a page's fragment is the rest of the row before the break.
 
-    Its numbering cell, or its first cell, is empty; or every text in it carries on a
-    sentence (starts in lower case).
+    Its numbering cell, or its first cell, is empty; or its main text, or most of its texts,
+    carry on a sentence (start in lower case). A new row starts its main text with a capital
+    or a number; lists of names carried over (leads) may well start with one, hence "most".
     """
     if ref_col is not None and not texts[ref_col].strip():
         return True
     if texts and not texts[0].strip() and not covered_from_above(rows, r, 0):
         return True
-    starts = [t.strip()[0] for t in texts if t.strip()]
-    return bool(starts) and all(ch.islower() or ch in ",;:)" for ch in starts)
+
+    def carries_on(text: str) -> bool:
+        return text[0].islower() or text[0] in ",;:)"
+
+    main = texts[main_col].strip() if main_col is not None else ""
+    if main and carries_on(main):
+        return True
+    starts = [t.strip() for t in texts if t.strip()]
+    return bool(starts) and sum(map(carries_on, starts)) * 2 > len(starts)
 
 
 def _fill(cell: Cell, rows: list[tuple[Cell, ...]]) -> tuple[float, float, float] | None:
@@ -82,6 +91,7 @@ def rows_to_drafts(table: LogicalTable, header: Header, section: str | None) -> 
     rows = table.rows
     keys = key_columns(header)
     ref_col = header.columns.column_of("ref")
+    main_col = keys[-1] if keys and keys[-1] != ref_col else None
     objective = header.columns.column_of("objective")
     drafts: list[Draft] = []
     for r in range(header.end, len(rows)):
@@ -97,7 +107,11 @@ def rows_to_drafts(table: LogicalTable, header: Header, section: str | None) -> 
             continue
         key_merged = bool(keys) and all(covered_from_above(rows, r, k) for k in keys)
         key_empty = bool(keys) and all(not texts[k].strip() for k in keys)
-        cut = r in table.fragment_starts and _continues_cut_row(rows, r, texts, ref_col)
+        # At the top of a page, a row with empty key cells is far more often the rest of a row
+        # the break cut than a new group row: it carries its cells on rather than adding parts.
+        cut = r in table.fragment_starts and (
+            (key_empty and not key_merged)
+            or _continues_cut_row(rows, r, texts, ref_col, main_col))
         if drafts and (key_merged or key_empty or cut):
             draft = drafts[-1]
             # The rest of a row a page break cut continues its cells; a group row adds parts.
