@@ -167,6 +167,12 @@ def _rag_cell(col: dict[str, Any], table: dict[str, Any], value: str | None) -> 
     return DrawnCell([Para(style[value])], fill=RAG_FILL[value] if table.get("rag_fill") else None)
 
 
+def _value(col: dict[str, Any], rec: dict[str, Any]) -> Value:
+    if col["field"] is None:
+        return (rec.get("extra") or {}).get(col["header"])
+    return rec.get(col["field"])
+
+
 def _record_cell(col: dict[str, Any], table: dict[str, Any], recs: list[dict[str, Any]],
                  source: list[dict[str, Any]]) -> DrawnCell:
     """One cell holding the values of ``recs`` (one record, or a combined row's records)."""
@@ -174,11 +180,21 @@ def _record_cell(col: dict[str, Any], table: dict[str, Any], recs: list[dict[str
     if name == "rag" and len(source) == 1:
         return _rag_cell(col, table, source[0].get("rag"))
     cell = DrawnCell()
+    if len(recs) > 1 and not col.get("ref_prefix") and name != "ref":
+        shared = {json.dumps(_value(col, src)) for src in source}
+        if len(shared) == 1:  # a combined row's common value (its objective) is printed once
+            return _record_cell(col, table, recs[:1], source[:1])
     for rec, src in zip(recs, source, strict=True):
-        value = (src.get("extra") or {}).get(col["header"]) if name is None else src.get(name)
+        value = _value(col, src)
         prefix = rec.get("ref") if col.get("ref_prefix") and name != "ref" else None
         cell.paras.extend(_paras(value, prefix))
     return cell
+
+
+def _merge_key(col: dict[str, Any], recs: list[dict[str, Any]]) -> str | None:
+    """What merge_repeats compares: the value all of a drawn row's records share, if any."""
+    values = {json.dumps(_value(col, rec)) for rec in recs}
+    return values.pop() if col["field"] and len(values) == 1 else None
 
 
 def layout(table: dict[str, Any]) -> tuple[list[list[DrawnCell]], list[list[DrawnCell]]]:
@@ -225,8 +241,7 @@ def layout(table: dict[str, Any]) -> tuple[list[list[DrawnCell]], list[list[Draw
             assert len(body) - first == len(parts)
             continue
         body.append([_record_cell(col, table, recs, recs) for col in cols])
-        keys.append([json.dumps(recs[0].get(c["field"])) if c["field"] and len(recs) == 1
-                     else None for c in cols])
+        keys.append([_merge_key(c, recs) for c in cols])
 
     for c, col in enumerate(cols):
         if not col.get("merge_repeats"):

@@ -107,7 +107,8 @@ def bulletise(text: str) -> str:
     if text[0] in BULLETS:
         rest = text[1:].lstrip()
         return "• " + rest if rest else ""
-    if text.startswith(DASH_BULLETS):
+    if text.startswith(DASH_BULLETS) and not text[2:].lstrip()[:1].isdigit():
+        # "– 2015" is the end of a range that wrapped ("2012\n– 2015"), not a list item
         return "• " + text[2:].lstrip()
     return text
 

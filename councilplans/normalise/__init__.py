@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from councilplans.extract.model import RawDocument
+from councilplans.extract.model import RawDocument, RawTable
 from councilplans.normalise.classify import classify
 from councilplans.normalise.headers import ColumnMap
 from councilplans.normalise.layout import cell_text, find_header
 from councilplans.normalise.model import NormalisedDocument, Record, TableReport
 from councilplans.normalise.records import draft_to_records, rows_to_drafts
 from councilplans.normalise.stitch import LogicalTable, stitch_tables
+from councilplans.normalise.text import document_words, words_of
 
 __all__ = ["normalise_document"]
 
@@ -69,16 +70,27 @@ def _tag(record: Record) -> Record:
     return replace(record, organisations=organisations_in(record.lead), themes=themes_in(text))
 
 
+def _document_words(doc: RawDocument) -> frozenset[str]:
+    texts: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, RawTable):
+            texts.extend(cell.text for row in block.rows for cell in row)
+        else:
+            texts.append(block.text)
+    return words_of(texts)
+
+
 def normalise_document(doc: RawDocument, tag: bool = True) -> NormalisedDocument:
     from councilplans.normalise.metadata import document_meta
 
     reports: list[TableReport] = []
     records: list[Record] = []
     notes: list[str] = []
-    for table in stitch_tables(doc):
-        report, recs = table_to_records(table)
-        reports.append(report)
-        records.extend(recs)
+    with document_words(_document_words(doc)):
+        for table in stitch_tables(doc):
+            report, recs = table_to_records(table)
+            reports.append(report)
+            records.extend(recs)
         if report.is_plan and report.unmapped:
             notes.append(
                 f"table {report.table_index} (page {report.page}): columns kept as extra: "

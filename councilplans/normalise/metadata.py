@@ -194,7 +194,9 @@ def document_meta(doc: RawDocument) -> DocumentMeta:
     early_texts = [_clean(b.text) for b in early if _clean(b.text)]
     title_area = [title or "", *early_texts[:TITLE_AREA_BLOCKS]]
 
-    organisations = councils_in("\n".join([title or "", *early_texts])) or _most_named(doc)
+    # The title area names the owner; further down the front matter, neighbours get mentioned.
+    organisations = (councils_in("\n".join(title_area))
+                     or councils_in("\n".join([title or "", *early_texts])) or _most_named(doc))
     doc_type = find_doc_type([title]) if title else None
     doc_type = doc_type or find_doc_type(early_texts)
     period = (find_period(title) if title else None) or find_period("\n".join(early_texts))

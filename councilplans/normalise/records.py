@@ -7,6 +7,7 @@ record, or several when one cell numbers several actions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from councilplans.extract.model import Cell
@@ -57,7 +58,7 @@ def key_columns(header: Header) -> list[int]:
 
 def _continues_cut_row(
     rows: list[tuple[Cell, ...]], r: int, texts: list[str], ref_col: int | None,
-    main_col: int | None,
+    main_col: int | None, prev_main: str,
 ) -> bool:
     """Whether the first row of a page's fragment is the rest of the row before the break.
 
@@ -65,19 +66,28 @@ def _continues_cut_row(
     carry on a sentence (start in lower case). A new row starts its main text with a capital
     or a number; lists of names carried over (leads) may well start with one, hence "most".
     """
-    if ref_col is not None and not texts[ref_col].strip():
-        return True
-    if texts and not texts[0].strip() and not covered_from_above(rows, r, 0):
-        return True
-
     def carries_on(text: str) -> bool:
         return text[0].islower() or text[0] in ",;:)"
 
     main = texts[main_col].strip() if main_col is not None else ""
+    if main[:1].isupper() and prev_main.rstrip().endswith((".", "!", "?")):
+        return False  # a new sentence after a finished one: an unnumbered row of its own
+    if ref_col is not None and not texts[ref_col].strip():
+        return True
+    if texts and not texts[0].strip() and not covered_from_above(rows, r, 0):
+        return True
     if main and carries_on(main):
         return True
     starts = [t.strip() for t in texts if t.strip()]
     return bool(starts) and sum(map(carries_on, starts)) * 2 > len(starts)
+
+
+_NUMBERED_ROW = re.compile(r"\d{1,2}(?:\.\d{1,3}){1,3}[a-z]?")
+
+
+def _last_text(drafts: list[Draft], col: int | None) -> str:
+    texts = drafts[-1].parts.get(col) if drafts and col is not None else None
+    return texts[-1] if texts else ""
 
 
 def _fill(cell: Cell, rows: list[tuple[Cell, ...]]) -> tuple[float, float, float] | None:
@@ -111,7 +121,7 @@ def rows_to_drafts(table: LogicalTable, header: Header, section: str | None) -> 
         # the break cut than a new group row: it carries its cells on rather than adding parts.
         cut = r in table.fragment_starts and (
             (key_empty and not key_merged)
-            or _continues_cut_row(rows, r, texts, ref_col, main_col))
+            or _continues_cut_row(rows, r, texts, ref_col, main_col, _last_text(drafts, main_col)))
         if drafts and (key_merged or key_empty or cut):
             draft = drafts[-1]
             # The rest of a row a page break cut continues its cells; a group row adds parts.
@@ -180,8 +190,8 @@ def draft_to_records(
                         v[f] = _without_ref(v[f])
         if not any(v.get(f) for f in MAIN_FIELDS if f != "objective") and not (
             v.get("objective") and any(v.get(f) for f in ("lead", "timescale", "progress"))
-        ):
-            continue
+        ) and not _NUMBERED_ROW.fullmatch(collapse(values.get("ref"))):
+            continue  # an empty row; a numbered one is kept, the plan has that number
         ts = parse_timescale(v.get("timescale"))
         out.append(
             Record(

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 BULLET = "• "
 _BULLET_GLYPHS = "•●▪■◦○‣⁃∙·\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
@@ -16,13 +19,32 @@ _BULLET_RE = re.compile(rf"^\s*(?:[{_BULLET_GLYPHS}]|[-–—*](?=\s))\s*")
 _NOISE_RE = re.compile(r"[\u200b-\u200f\u2028\u2029\ufeff\x00-\x08\x0b-\x1f\x7f]")
 _WS_RE = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\u205f\u3000]+")
 _LATEX_RE = re.compile(r"\$\s*\\begin\{array\}.*?\\end\{array\}\s*\$", re.S)
-# Prefixes whose hyphen is part of the word when a line happens to break right after it.
-_HYPHEN_PREFIXES = {
-    "co", "re", "pre", "non", "multi", "inter", "anti", "self", "post", "cross", "well", "long",
-    "short", "high", "low", "sub", "semi", "cyber", "face", "one", "two", "three", "part", "full",
-    "joined", "needs", "risk", "follow", "on", "in", "out", "up", "over", "under", "tri", "pan",
-    "e", "x", "year", "day", "community", "child", "gender", "honour", "trauma", "evidence",
-}
+# Words of the document being normalised: the evidence for undoing a hyphenation break.
+_WORDS: ContextVar[frozenset[str]] = ContextVar("document_words", default=frozenset())
+_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def words_of(texts: Iterable[str]) -> frozenset[str]:
+    """Lower-case words and hyphenated compounds as printed (not across line ends)."""
+    out: set[str] = set()
+    for text in texts:
+        for line in text.split("\n"):
+            out.update(w.lower() for w in _WORD_RE.findall(line))
+    return frozenset(out)
+
+
+@contextmanager
+def document_words(words: frozenset[str]) -> Iterator[None]:
+    """Make a document's vocabulary known to ``clean_cell`` while its tables are normalised.
+
+    A context variable rather than a parameter: cell cleaning sits many calls deep, and the
+    vocabulary is a fact about the whole document, not about any one cell.
+    """
+    token = _WORDS.set(words)
+    try:
+        yield
+    finally:
+        _WORDS.reset(token)
 
 
 def clean_line(line: str) -> str:
@@ -32,16 +54,27 @@ def clean_line(line: str) -> str:
 
 
 def _join(current: str, nxt: str) -> str:
-    """Join a wrapped line onto the text before it, rejoining a word cut by a hyphen."""
+    """Join a wrapped line onto the text before it.
+
+    A line ending in "word-" is kept as one hyphenated word ("intelligence-led", "Pan-London",
+    "80-100%"): Word and LibreOffice, which make most council PDFs, break lines after real
+    hyphens and do not hyphenate on their own. The hyphen is dropped only where the document
+    itself prints the joined word and never the hyphenated one (a typesetter's break).
+    """
     if not current:
         return nxt
     if current.endswith("\u00ad"):
         return current[:-1] + nxt
-    m = re.search(r"(\w+)-$", current)
-    if m and nxt[:1].islower():
-        if m.group(1).lower() in _HYPHEN_PREFIXES or any(c.isdigit() for c in m.group(1)):
-            return current + nxt
-        return current[:-1] + nxt
+    m = re.search(r"([^\W\d_]+)-$", current) or re.search(r"(\d+)-$", current)
+    if m and nxt[:1].isalnum():
+        head = m.group(1).lower()
+        tail = _WORD_RE.match(nxt)
+        if tail and not head.isdigit():
+            joined, hyphened = head + tail[0].lower(), head + "-" + tail[0].lower()
+            words = _WORDS.get()
+            if joined in words and hyphened not in words:
+                return current[:-1] + nxt
+        return current + nxt
     return current + " " + nxt
 
 
