@@ -8,7 +8,7 @@ and has the same column count. Its first row is dropped when it repeats the head
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from councilplans.extract.model import Cell, RawDocument, RawTable, TextBlock
 from councilplans.normalise.text import collapse
@@ -71,6 +71,15 @@ def _continues(prev: LogicalTable, raw: RawTable, between: list[TextBlock], body
     return not any(is_heading(b, body) for b in between)
 
 
+def _rebased(rows: list[tuple[Cell, ...]], offset: int) -> list[tuple[Cell, ...]]:
+    """A fragment's merged-cell origins, renumbered to its rows' places in the whole table."""
+    return [
+        tuple(replace(c, origin=(c.origin[0] + offset, c.origin[1])) if c.origin else c
+              for c in row)
+        for row in rows
+    ]
+
+
 def stitch_tables(doc: RawDocument) -> list[LogicalTable]:
     body = body_font_size(doc)
     out: list[LogicalTable] = []
@@ -93,7 +102,7 @@ def stitch_tables(doc: RawDocument) -> list[LogicalTable]:
                 rows.pop(0)
                 dropped += 1
             prev.fragment_starts.add(len(prev.rows))
-            prev.rows.extend(rows)
+            prev.rows.extend(_rebased(rows, len(prev.rows) - dropped))
             prev.row_pages.extend(pages[dropped:])
             prev.fragments.append(raw.index)
         else:

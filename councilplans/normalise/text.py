@@ -15,7 +15,8 @@ from contextvars import ContextVar
 
 BULLET = "• "
 _BULLET_GLYPHS = "•●▪■◦○‣⁃∙·\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
-_BULLET_RE = re.compile(rf"^\s*(?:[{_BULLET_GLYPHS}]|[-–—*](?=\s))\s*")
+# A dash starts a list item, except before a number: "– 89%" is a range or figure that wrapped.
+_BULLET_RE = re.compile(rf"^\s*(?:[{_BULLET_GLYPHS}]|[-–—*](?=\s+\D))\s*")
 _NOISE_RE = re.compile(r"[\u200b-\u200f\u2028\u2029\ufeff\x00-\x08\x0b-\x1f\x7f]")
 _WS_RE = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\u205f\u3000]+")
 _LATEX_RE = re.compile(r"\$\s*\\begin\{array\}.*?\\end\{array\}\s*\$", re.S)
