@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import fcntl
 import json
 import sys
 
@@ -17,13 +19,41 @@ db_option = click.option(
 )
 
 
+@contextlib.contextmanager
+def _schema_lock(db_url: str):
+    """Serialise schema creation/upgrade between processes opening one SQLite file at once.
+
+    SQLite runs the migrations' DDL outside a transaction, so two imports starting together
+    on a new file would both create the tables and one would fail ("already exists").
+    """
+    from sqlalchemy.engine import make_url
+
+    try:
+        url = make_url(db_url)
+        path = url.database if url.get_backend_name() == "sqlite" else None
+    except Exception:
+        path = None
+    if not path or path == ":memory:" or path.startswith("file:"):
+        yield
+        return
+    try:
+        fh = open(path, "ab")  # noqa: SIM115 - held open for the lock's lifetime
+    except OSError:
+        yield  # let SQLAlchemy report why the file cannot be opened
+        return
+    with fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        yield
+
+
 def _engine(db_url: str):
     from sqlalchemy.exc import SQLAlchemyError
 
     from councilplans.schema.db import make_engine
 
     try:
-        return make_engine(db_url)
+        with _schema_lock(db_url):
+            return make_engine(db_url)
     except SQLAlchemyError as exc:
         raise click.ClickException(f"cannot open database {db_url}: {exc.__class__.__name__}: "
                                    f"{str(exc).splitlines()[0]}") from exc

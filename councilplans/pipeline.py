@@ -100,7 +100,10 @@ def process_file(path: str, facts: FileFacts, password: str | None = None) -> Fi
     except CouncilPlansError as exc:
         return FileResult(facts, exc.status, str(exc))
     except MemoryError:
-        return FileResult(facts, "failed", str(ExtractionMemoryError("over the memory limit")))
+        limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+        size = f" ({limit // 2**20} MB)" if limit != resource.RLIM_INFINITY else ""
+        return FileResult(facts, "failed",
+                          str(ExtractionMemoryError(f"over the memory limit{size}")))
     except Exception as exc:  # a parser bug must not end the batch; say what it was
         return FileResult(facts, "failed", f"unexpected error: {type(exc).__name__}: {exc}")
     status = "partial" if raw.warnings else "imported"
@@ -109,9 +112,31 @@ def process_file(path: str, facts: FileFacts, password: str | None = None) -> Fi
 
 
 def _limit_memory(memory_mb: int) -> None:
+    """Worker start: load the parsers and word lists, then cap the address space.
+
+    The time and memory limits are for what a file costs. Loaded under the cap, the libraries
+    themselves failed as "ImportError: failed to map segment" or an OpenBLAS abort, and their
+    loading counted against the first file's time limit.
+    """
+    try:
+        import docx  # noqa: F401
+
+        import councilplans.extract.docx  # noqa: F401
+        import councilplans.extract.pdf  # noqa: F401
+        import councilplans.normalise.metadata  # noqa: F401
+        from councilplans.normalise.organisations import organisations_in
+        from councilplans.normalise.themes import themes_in
+
+        organisations_in("Head of Housing")
+        themes_in("domestic abuse")
+    except Exception:  # the file's own run reports whatever this is
+        pass
     if memory_mb > 0:
         limit = memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)  # over the hard limit setrlimit fails: no worker, a hang
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def _run_workers(work: list[tuple[Path, FileFacts]], options: Options) -> Iterator[FileResult]:
@@ -132,12 +157,30 @@ def _run_workers(work: list[tuple[Path, FileFacts]], options: Options) -> Iterat
                 msg = ExtractionTimeout(f"over the time limit ({options.timeout:g} s)")
                 yield FileResult(facts, "failed", str(msg))
             except ProcessExpired as exc:
-                reason = (f"over the memory limit ({options.memory_mb} MB)"
-                          if exc.exitcode in (-9, 137) or exc.exitcode is None
-                          else f"the extractor crashed (exit code {exc.exitcode})")
+                if exc.exitcode in (-9, 137) or exc.exitcode is None:
+                    reason = f"over the memory limit ({options.memory_mb} MB)"
+                elif exc.exitcode < 0 and options.memory_mb > 0:
+                    # C parsers (pdfium) abort when an allocation fails under the cap
+                    reason = (f"over the memory limit ({options.memory_mb} MB): the extractor "
+                              f"was stopped by signal {-exc.exitcode}")
+                else:
+                    reason = f"the extractor crashed (exit code {exc.exitcode})"
                 yield FileResult(facts, "failed", reason)
             except Exception as exc:
                 yield FileResult(facts, "failed", f"worker error: {type(exc).__name__}: {exc}")
+
+
+def _lock_for_write(session) -> None:
+    """Hold the database's write lock for the whole transaction, before anything is read.
+
+    Two imports running at once would otherwise both find a file (or its series) not yet
+    stored, and both store it.
+    """
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("UPDATE documents SET id = id WHERE 0")  # takes the write lock
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7265627)")
 
 
 def load_result(
@@ -145,6 +188,11 @@ def load_result(
 ) -> LoadOutcome:
     """One transaction: either the whole document is written or nothing is."""
     with make_session(engine) as session, session.begin():
+        _lock_for_write(session)
+        if replace_id is None:  # another import may have stored these bytes meanwhile
+            known = find_by_sha(session, result.facts.sha256)
+            if known is not None and known.status != "failed":
+                return LoadOutcome(known.id, "unchanged", known.version, known.n_records)
         meta = result.document.meta if result.document else None
         series = resolve_series(
             session, result.facts.name, meta.title if meta else None,
@@ -196,6 +244,11 @@ def import_files(
             continue
         doc = result.document
         n_tables = sum(1 for t in doc.tables if t.is_plan) if doc else 0
+        if outcome.action == "unchanged":
+            yield FileReport(result.facts.path, "unchanged",
+                             f"unchanged (imported meanwhile as v{outcome.version})",
+                             outcome.n_records, n_tables)
+            continue
         if result.status in ("imported", "partial"):
             msg = f"{outcome.n_records} records from {n_tables} plan table(s)"
             if outcome.version > 1 and outcome.action == "imported":

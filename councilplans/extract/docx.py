@@ -42,9 +42,23 @@ def check_package(path: Path) -> None:
         for name in zf.namelist():
             if name.endswith(".xml") or name.endswith(".rels"):
                 with zf.open(name) as fh:
-                    head = fh.read(4096)
-                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise UnsafeDocument(f"XML with a DOCTYPE/entity declaration in {name}")
+                    if _has_doctype(fh):
+                        raise UnsafeDocument(f"XML with a DOCTYPE/entity declaration in {name}")
+
+
+def _has_doctype(fh) -> bool:
+    """Whether the XML declares a DOCTYPE before its root element, in whatever encoding and
+    however far into the part (a byte search of the first few KB misses UTF-16 or padding)."""
+    from lxml import etree
+
+    try:
+        for _event, el in etree.iterparse(fh, events=("start",), resolve_entities=False,
+                                          load_dtd=False, no_network=True):
+            info = el.getroottree().docinfo
+            return bool(info.doctype) or info.internalDTD is not None
+    except etree.XMLSyntaxError:
+        return False  # damaged XML: python-docx reports it as CorruptDocument
+    return False
 
 
 def _style_name(el, styles: dict[str, str]) -> str:
@@ -115,14 +129,27 @@ def _cell_text(tc, styles: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+def _children(parent, tag: str) -> list:
+    """Children with ``tag`` in document order, including those wrapped in content controls
+    (a w:sdt around a cell, or around rows as in a repeating section)."""
+    out = []
+    for child in parent:
+        if child.tag == f"{W}{tag}":
+            out.append(child)
+        elif child.tag == f"{W}sdt" and (content := child.find(f"{W}sdtContent")) is not None:
+            out.extend(_children(content, tag))
+    return out
+
+
 def _table(tbl, index: int, styles: dict[str, str], context: tuple[str, ...]) -> RawTable:
     n_cols = len(tbl.findall(f"{W}tblGrid/{W}gridCol"))
     placed: list[list[tuple[int, int, object, str | None]]] = []  # (col, span, tc, vmerge)
     header_rows = 0
     counting_header = True
-    for tr in tbl.findall(f"{W}tr"):
+    for tr in _children(tbl, "tr"):
         trpr = tr.find(f"{W}trPr")
-        is_header = trpr is not None and trpr.find(f"{W}tblHeader") is not None
+        th = trpr.find(f"{W}tblHeader") if trpr is not None else None
+        is_header = th is not None and th.get(f"{W}val") not in ("0", "false", "off")
         if counting_header and is_header:
             header_rows += 1
         else:
@@ -131,9 +158,7 @@ def _table(tbl, index: int, styles: dict[str, str], context: tuple[str, ...]) ->
         if trpr is not None and (gb := trpr.find(f"{W}gridBefore")) is not None:
             col = int(gb.get(f"{W}val", "0"))
         row = []
-        for tc in tr.findall(f"{W}tc") + [
-            c for sdt in tr.findall(f"{W}sdt") for c in sdt.iter(f"{W}tc")
-        ]:
+        for tc in _children(tr, "tc"):
             tcpr = tc.find(f"{W}tcPr")
             span = 1
             vmerge = None

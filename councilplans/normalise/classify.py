@@ -37,7 +37,11 @@ def classify(columns: ColumnMap, values: dict[str, list[str]]) -> tuple[bool, st
     mapped = [f for f in columns.fields if f]
     if looks_like_risk_register(headers):
         return False, "risk register (likelihood / impact columns), not plan rows", None
-    indicator_like = any(_INDICATOR_HEADER_RE.search(header_key(h)) for h in headers)
+    # "Target date" is a deadline and "Performance update" a progress note: only columns that
+    # are not timescale or progress hint at a performance matrix.
+    indicator_like = any(_INDICATOR_HEADER_RE.search(header_key(h))
+                         for h, f in zip(headers, columns.fields, strict=False)
+                         if f not in ("timescale", "progress"))
     kind = "indicator" if ("indicator" in mapped and "action" not in mapped) else "action"
     if kind == "action" and indicator_like and "indicator" not in mapped and "action" in mapped:
         kind = "indicator"  # "Description / Target / Outturn": the description is the indicator

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from councilplans.normalise.rag import is_rag_value
+from councilplans.normalise.rag import is_rag_value, rag_from_fill
 
 # (field, strong whole-header patterns, edge patterns, weak word patterns)
 _LEXICON: list[tuple[str, list[str], list[str], list[str]]] = [
@@ -52,8 +52,10 @@ _LEXICON: list[tuple[str, list[str], list[str], list[str]]] = [
         [r"leads?", r"lead officers?", r"led by", r"key agenc(?:y|ies)", r"lead agenc(?:y|ies)",
          r"lead agency / individual", r"responsible(?: officer| person| lead| agency)?",
          r"owners?", r"who", r"accountable", r"lead (?:partner|organisation|body|service)s?",
-         r"partners?", r"responsibility", r"delivery lead", r"lead (?:and|&) partners"],
-        [r"leads?", r"led by", r"owners?", r"responsib\w*", r"agenc(?:y|ies)", r"who"],
+         r"partners?", r"responsibility", r"delivery lead", r"lead (?:and|&) partners",
+         r"operational groups?", r"(?:lead|delivery|responsible) groups?"],
+        [r"leads?", r"led by", r"owners?", r"responsib\w*", r"agenc(?:y|ies)", r"who",
+         r"operational groups?"],
         [r"lead", r"responsib\w*", r"owner", r"agencies"],
     ),
     (
@@ -189,12 +191,24 @@ def _mostly(values: list[str], pred) -> bool:
     return bool(vals) and sum(1 for v in vals if pred(v.strip())) >= max(1, 0.8 * len(vals))
 
 
-def map_columns(headers: list[str], columns: list[list[str]]) -> ColumnMap:
-    """Map each column to a field from its header and, where wording misleads, its content."""
+def map_columns(
+    headers: list[str], columns: list[list[str]],
+    fills: list[list[tuple[float, float, float] | None]] | None = None,
+) -> ColumnMap:
+    """Map each column to a field from its header and, where wording misleads, its content.
+
+    ``fills`` (per column, the body cells' fill colours) let a "Status" column that shows its
+    RAG rating only as cell colour count as the RAG column.
+    """
     n = len(headers)
     wanted: list[tuple[str | None, int]] = [field_for_header(h) for h in headers]
     for i, (field, strength) in enumerate(wanted):
         values = columns[i] if i < len(columns) else []
+        if (field is None and header_key(headers[i]) in ("status", "rating", "progress status")
+                and fills and i < len(fills) and not any(v.strip() for v in values)
+                and _mostly([rag_from_fill(f) or "" if f else "" for f in fills[i]], bool)):
+            wanted[i] = ("rag", 2)
+            continue
         numeric_refs = _mostly(values, lambda v: bool(_REF_VALUE.match(v)))
         if field in ("action", "objective", "indicator") and numeric_refs:
             wanted[i] = ("ref", strength)

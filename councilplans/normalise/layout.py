@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from councilplans.extract.model import Cell
-from councilplans.normalise.headers import ColumnMap, field_for_header, map_columns
+from councilplans.normalise.headers import ColumnMap, field_for_header, header_key, map_columns
 from councilplans.normalise.stitch import LogicalTable, row_key
 from councilplans.normalise.text import collapse
 
@@ -73,6 +73,10 @@ def _header_texts(rows: list[tuple[Cell, ...]], start: int, end: int, n: int) ->
     return texts
 
 
+# Headers whose field the column's content decides ("Status" holding RAG words or colours).
+_DECIDED_BY_CONTENT = {"status", "rating", "progress status"}
+
+
 def _best_header_texts(rows: list[tuple[Cell, ...]], start: int, end: int, n: int) -> list[str]:
     """Per column, the header line that names a field: the lower row, else the group above."""
     if end - start == 1:
@@ -81,7 +85,8 @@ def _best_header_texts(rows: list[tuple[Cell, ...]], start: int, end: int, n: in
     for c in range(n):
         lines = [collapse(cell_text(rows, r, c)) for r in range(start, end)]
         lines = [t for i, t in enumerate(lines) if t and t not in lines[:i]]
-        pick = next((t for t in reversed(lines) if field_for_header(t)[0]), None)
+        pick = next((t for t in reversed(lines)
+                     if field_for_header(t)[0] or header_key(t) in _DECIDED_BY_CONTENT), None)
         out.append(pick or " ".join(lines))
     return out
 
@@ -118,6 +123,8 @@ def find_header(table: LogicalTable) -> Header | None:
         candidates.append((table.header_rows - start, 100))
     for k in (1, 2):
         if start + k < len(rows) and all(_headerish(rows, start + i) for i in range(k)):
+            if k == 2 and full_width_text(rows[start + 1], start + 1):
+                continue  # a section row ("Priority 1: Access") under the header, not part of it
             candidates.append((k, 0))
     best: tuple[int, int, list[str]] | None = None
     for k, bonus in candidates:
@@ -132,7 +139,8 @@ def find_header(table: LogicalTable) -> Header | None:
     body = [r for r in range(end, len(rows)) if full_width_text(rows[r], r) is None]
     columns = [[cell_text(rows, r, c) for r in body if not covered_from_above(rows, r, c)]
                for c in range(n)]
-    return Header(start, end, map_columns(texts, columns), tuple(titles))
+    fills = [[rows[r][c].fill if c < len(rows[r]) else None for r in body] for c in range(n)]
+    return Header(start, end, map_columns(texts, columns, fills), tuple(titles))
 
 
 _SECTION_ROW_RE = re.compile(

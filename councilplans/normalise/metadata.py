@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from councilplans.extract.model import RawDocument, RawTable, TextBlock
 from councilplans.normalise.model import DocumentMeta
 from councilplans.normalise.organisations import councils_in
+from councilplans.normalise.text import join_lines
 
 __all__ = ["document_meta", "find_period", "find_doc_type"]
 
@@ -68,7 +69,8 @@ _NUMBERED = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[ivx]+\.)\s+\S")
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>|\*\*", " ", text)).strip()
+    text = join_lines(re.sub(r"<[^>]+>|\*\*", " ", text).split("\n"))
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _meaningful_title(title: str | None) -> bool:
@@ -94,7 +96,7 @@ def _title_from_blocks(blocks: list[TextBlock]) -> str | None:
             if b.size < biggest - 0.5 or (i and _NUMBERED.match(b.text)):
                 break  # smaller print, or a numbered section heading set as large as the title
             lines.append(_clean(b.text))
-        return " ".join(lines)
+        return join_lines(lines)
     candidates = [_clean(b.text) for b in texts[:TITLE_AREA_BLOCKS] if len(_clean(b.text)) >= 4]
     typed = next((t for t in candidates if len(t) <= 200 and find_doc_type([t])), None)
     return typed or (candidates[0] if candidates else None)

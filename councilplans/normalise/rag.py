@@ -96,3 +96,8 @@ def is_rag_value(text: str | None) -> bool:
     if _from_text(text) is not None:
         return True
     return _clean(text) in {"blue", "b", "brag"}
+
+
+def rag_from_fill(fill: tuple[float, float, float]) -> str | None:
+    """The RAG colour nearest a cell fill, or None for white, grey and other colours."""
+    return _from_fill(fill)

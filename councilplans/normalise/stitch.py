@@ -42,7 +42,9 @@ def is_heading(block: TextBlock, body_size: float) -> bool:
         return False
     if block.heading_level > 0 or block.style.lower().startswith(("heading", "title")):
         return True
-    bigger = body_size > 0 and block.size >= body_size + 1.5
+    # Bold print of 13 pt or more is a heading even where little body text sets the scale.
+    bigger = (body_size > 0 and block.size >= body_size + 1.5) or (block.bold
+                                                                   and block.size >= 13)
     if bigger and len(text) < 120:
         return True
     return bool(block.bold and len(text) < 120 and _SECTION_RE.match(text))

@@ -79,6 +79,14 @@ def _join(current: str, nxt: str) -> str:
     return current + " " + nxt
 
 
+def join_lines(lines: Iterable[str]) -> str:
+    """Lines a renderer wrapped, as the one text they are (hyphen rules of ``_join``)."""
+    out = ""
+    for line in lines:
+        out = _join(out, clean_line(line))
+    return out
+
+
 def clean_cell(text: str | None) -> str | None:
     """Join wrapped lines, keep list items one per line, drop noise; None when empty."""
     if not text:
