@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -119,3 +120,34 @@ def test_force_replaces_records_in_place(tmp_path, db_url):
     assert forced.exit_code == 0, forced.output
     history = json.loads(run("history", "plan.pdf", "--db", db_url, "--format", "json").output)
     assert [(h["version"], h["n_records"]) for h in history] == [(1, 5)]
+
+
+SHAPES = Path(__file__).resolve().parents[1] / "samples" / "shapes"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", "-rl.pdf"])
+def test_generated_revision_diff_in_table_and_json(tmp_path, db_url, suffix):
+    """The sample generator's revised plan (revision_v1 -> revision_v2): two timescales and a
+    lead changed, 1.3 removed, 1.6 and 1.7 added; recognised as a revision by its council and
+    its title, whose "(updated November 2025)" is not part of the name."""
+    v1, v2 = SHAPES / f"revision_v1{suffix}", SHAPES / f"revision_v2{suffix}"
+    assert run("import", v1, "--db", db_url, "--jobs", "0").exit_code == 0
+    second = run("import", v2, "--db", db_url, "--jobs", "0")
+    assert "(version 2)" in second.output, second.output
+
+    diff = json.loads(run("diff", v2.name, "--db", db_url, "--format", "json").output)
+    assert [(r["ref"], r["action"]) for r in diff["added"]] == [
+        ("1.6", "Set up a women's safety audit of parks."),
+        ("1.7", "Extend the night-time safe haven scheme.")]
+    assert [(r["ref"], r["lead"]) for r in diff["removed"]] == [("1.3", "MARAC Chair")]
+    assert {c["ref"]: c["fields"] for c in diff["changed"]} == {
+        "1.1": {"timescale": ["March 2025", "June 2025"],
+                "due_date": ["2025-03-31", "2025-06-30"]},
+        "1.2": {"lead": ["Communications", "Head of Communications"]},
+        "1.4": {"timescale": ["December 2025", "March 2026"],
+                "due_date": ["2025-12-31", "2026-03-31"]},
+    }
+    table = run("diff", v2.name, "--db", db_url).output.splitlines()
+    assert table[0] == f"{v2.name}: v1 -> v2: 2 added, 1 removed, 3 changed"
+    assert "    lead: 'Communications' -> 'Head of Communications'" in table
+    assert "- 1.3  Review the MARAC operating protocol." in table

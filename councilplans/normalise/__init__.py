@@ -91,11 +91,11 @@ def normalise_document(doc: RawDocument, tag: bool = True) -> NormalisedDocument
             report, recs = table_to_records(table)
             reports.append(report)
             records.extend(recs)
-        if report.is_plan and report.unmapped:
-            notes.append(
-                f"table {report.table_index} (page {report.page}): columns kept as extra: "
-                + ", ".join(report.unmapped)
-            )
+            if report.is_plan and report.unmapped:
+                notes.append(
+                    f"table {report.table_index} (page {report.page}): columns kept as extra: "
+                    + ", ".join(report.unmapped)
+                )
     unparsed = [r for r in records if r.timescale and r.due_date is None and not r.recurrence
                 and r.start_date is None]
     if unparsed:
