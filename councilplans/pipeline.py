@@ -6,9 +6,11 @@ only the parent writes the database, one transaction per document.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import resource
+import zlib
 from collections.abc import Iterable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
@@ -99,16 +101,27 @@ def process_file(path: str, facts: FileFacts, password: str | None = None) -> Fi
         return FileResult(replace(facts, format="pdf"), exc.status, str(exc))
     except CouncilPlansError as exc:
         return FileResult(facts, exc.status, str(exc))
-    except MemoryError:
-        limit = resource.getrlimit(resource.RLIMIT_AS)[0]
-        size = f" ({limit // 2**20} MB)" if limit != resource.RLIM_INFINITY else ""
-        return FileResult(facts, "failed",
-                          str(ExtractionMemoryError(f"over the memory limit{size}")))
     except Exception as exc:  # a parser bug must not end the batch; say what it was
+        if _out_of_memory(exc):
+            limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+            size = f" ({limit // 2**20} MB)" if limit != resource.RLIM_INFINITY else ""
+            return FileResult(facts, "failed",
+                              str(ExtractionMemoryError(f"over the memory limit{size}")))
         return FileResult(facts, "failed", f"unexpected error: {type(exc).__name__}: {exc}")
     status = "partial" if raw.warnings else "imported"
     error = "; ".join(raw.warnings) if raw.warnings else None
     return FileResult(facts, status, error, raw.pages, result)
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """Whether ``exc`` is an allocation failing, as C libraries report it under a memory cap."""
+    if isinstance(exc, MemoryError):
+        return True
+    if isinstance(exc, zlib.error):
+        return "Error -4" in str(exc)  # Z_MEM_ERROR
+    if isinstance(exc, OSError | ImportError):
+        return getattr(exc, "errno", None) == errno.ENOMEM or "failed to map segment" in str(exc)
+    return False
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -150,24 +163,28 @@ def _run_workers(work: list[tuple[Path, FileFacts]], options: Options) -> Iterat
                                   timeout=options.timeout))
             for path, facts in work
         ]
-        for facts, future in futures:
-            try:
-                yield future.result()
-            except FutureTimeout:
-                msg = ExtractionTimeout(f"over the time limit ({options.timeout:g} s)")
-                yield FileResult(facts, "failed", str(msg))
-            except ProcessExpired as exc:
-                if exc.exitcode in (-9, 137) or exc.exitcode is None:
-                    reason = f"over the memory limit ({options.memory_mb} MB)"
-                elif exc.exitcode < 0 and options.memory_mb > 0:
-                    # C parsers (pdfium) abort when an allocation fails under the cap
-                    reason = (f"over the memory limit ({options.memory_mb} MB): the extractor "
-                              f"was stopped by signal {-exc.exitcode}")
-                else:
-                    reason = f"the extractor crashed (exit code {exc.exitcode})"
-                yield FileResult(facts, "failed", reason)
-            except Exception as exc:
-                yield FileResult(facts, "failed", f"worker error: {type(exc).__name__}: {exc}")
+        try:
+            for facts, future in futures:
+                try:
+                    yield future.result()
+                except FutureTimeout:
+                    msg = ExtractionTimeout(f"over the time limit ({options.timeout:g} s)")
+                    yield FileResult(facts, "failed", str(msg))
+                except ProcessExpired as exc:
+                    if exc.exitcode in (-9, 137) or exc.exitcode is None:
+                        reason = f"over the memory limit ({options.memory_mb} MB)"
+                    elif exc.exitcode < 0 and options.memory_mb > 0:
+                        # C parsers (pdfium) abort when an allocation fails under the cap
+                        reason = (f"over the memory limit ({options.memory_mb} MB): the extractor "
+                                  f"was stopped by signal {-exc.exitcode}")
+                    else:
+                        reason = f"the extractor crashed (exit code {exc.exitcode})"
+                    yield FileResult(facts, "failed", reason)
+                except Exception as exc:
+                    yield FileResult(facts, "failed", f"worker error: {type(exc).__name__}: {exc}")
+        finally:  # the caller stopped early (--fail-fast): drop the files not yet done
+            for _facts, future in futures:
+                future.cancel()
 
 
 def _lock_for_write(session) -> None:

@@ -16,7 +16,7 @@ from councilplans.normalise.layout import cell_text, find_header
 from councilplans.normalise.model import NormalisedDocument, Record, TableReport
 from councilplans.normalise.records import draft_to_records, rows_to_drafts
 from councilplans.normalise.stitch import LogicalTable, stitch_tables
-from councilplans.normalise.text import document_words, words_of
+from councilplans.normalise.text import collapse, document_words, words_of
 
 __all__ = ["normalise_document"]
 
@@ -33,6 +33,23 @@ def _column_values(table: LogicalTable, start: int, columns: ColumnMap) -> dict[
     return out
 
 
+def _rated_rows_named_in_first_column(
+    table: LogicalTable, start: int, columns: ColumnMap
+) -> ColumnMap:
+    """A RAG-rated table whose first column's header is a service name ("Integrated Children's
+    Services" over a list of measures) still lists indicators there: when nothing else is the
+    main column and the first column holds sentences, it is the indicator column."""
+    fields = list(columns.fields)
+    if "rag" not in fields or {"action", "indicator"} & set(fields) or not fields or fields[0]:
+        return columns
+    texts = [collapse(cell_text(table.rows, r, 0)) for r in range(start, len(table.rows))]
+    texts = [t for t in texts if t]
+    if not texts or sum(len(t.split()) >= 3 for t in texts) < 0.8 * len(texts):
+        return columns
+    fields[0] = "indicator"
+    return ColumnMap(columns.headers, tuple(fields))
+
+
 def table_to_records(table: LogicalTable) -> tuple[TableReport, list[Record]]:
     n_rows, n_cols = len(table.rows), max((len(r) for r in table.rows), default=0)
     base = TableReport(
@@ -42,7 +59,8 @@ def table_to_records(table: LogicalTable) -> tuple[TableReport, list[Record]]:
     header = find_header(table)
     if header is None:
         return replace(base, reason="no header row naming plan fields"), []
-    columns = header.columns
+    columns = _rated_rows_named_in_first_column(table, header.end, header.columns)
+    header = replace(header, columns=columns)
     is_plan, reason, kind = classify(columns, _column_values(table, header.end, columns))
     if kind == "indicator" and "indicator" not in columns.fields and "action" in columns.fields:
         fields = tuple("indicator" if f == "action" else f for f in columns.fields)

@@ -87,6 +87,8 @@ def _best_header_texts(rows: list[tuple[Cell, ...]], start: int, end: int, n: in
         lines = [t for i, t in enumerate(lines) if t and t not in lines[:i]]
         pick = next((t for t in reversed(lines)
                      if field_for_header(t)[0] or header_key(t) in _DECIDED_BY_CONTENT), None)
+        if pick is not None and pick != lines[-1]:
+            pick = " ".join(lines)  # "RAG rating" over "Latest" / "Previous": keep both words
         out.append(pick or " ".join(lines))
     return out
 
@@ -104,6 +106,26 @@ def _score(texts: list[str]) -> int:
 def _names_main_column(texts: list[str]) -> bool:
     """One column named, by its whole wording, as the actions or indicators is a header too."""
     return any(field_for_header(t) in (("action", 3), ("indicator", 3)) for t in texts)
+
+
+def _second_row_has_no_main_text(rows: list[tuple[Cell, ...]], start: int, n: int) -> bool:
+    """Whether the row under a one-row header leaves the action/indicator column empty.
+
+    Every plan row has its main text, so such a row ("", "Latest", "Previous") is a second
+    header line of sub-headings, not data.
+    """
+    texts = _header_texts(rows, start, start + 1, n)
+    main = next((c for c, t in enumerate(texts)
+                 if field_for_header(t)[0] in ("action", "indicator")), None)
+    if main is None and texts and not field_for_header(texts[0])[0]:
+        main = 0  # an unnamed first column is where rows name themselves
+    second = start + 1
+    if main is None or main >= len(rows[second]):
+        return False
+    own = rows[second][main]
+    empty = own.origin is not None or not collapse(own.text)
+    others = [collapse(cell_text(rows, second, c)) for c in range(len(rows[second])) if c != main]
+    return empty and any(others)
 
 
 def find_header(table: LogicalTable) -> Header | None:
@@ -126,6 +148,9 @@ def find_header(table: LogicalTable) -> Header | None:
             if k == 2 and full_width_text(rows[start + 1], start + 1):
                 continue  # a section row ("Priority 1: Access") under the header, not part of it
             candidates.append((k, 0))
+    if (1, 0) in candidates and (2, 0) in candidates and _second_row_has_no_main_text(
+            rows, start, n):
+        candidates[candidates.index((2, 0))] = (2, 1)
     best: tuple[int, int, list[str]] | None = None
     for k, bonus in candidates:
         texts = _best_header_texts(rows, start, start + k, n)

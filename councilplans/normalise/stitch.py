@@ -70,7 +70,29 @@ def _continues(prev: LogicalTable, raw: RawTable, between: list[TextBlock], body
         return False
     if raw.n_cols != max(len(r) for r in prev.rows):
         return False
+    if _starts_with_its_own_header(prev, raw):
+        return False
     return not any(is_heading(b, body) for b in between)
+
+
+def _look(row: tuple[Cell, ...]) -> tuple[tuple[bool, bool], ...]:
+    return tuple((c.fill is not None, c.bold) for c in row)
+
+
+def _starts_with_its_own_header(prev: LogicalTable, raw: RawTable) -> bool:
+    """A table on the next page whose first row is dressed like the previous table's header
+    (same shading and bold, cell by cell) but says something else is a new table of the same
+    layout ("Education KPIs" after "Adult Social Care KPIs"), not the rest of the previous one.
+    """
+    if not raw.rows or not prev.rows:
+        return False
+    header_look = _look(prev.rows[0])
+    if not any(f or b for f, b in header_look) or _look(raw.rows[0]) != header_look:
+        return False
+    if row_key(raw.rows[0]) == row_key(prev.rows[0]):
+        return False  # the header repeated: a continuation
+    body = prev.rows[max(prev.header_rows, 1):]
+    return sum(_look(r) == header_look for r in body) <= len(body) // 4
 
 
 def _rebased(rows: list[tuple[Cell, ...]], offset: int) -> list[tuple[Cell, ...]]:
