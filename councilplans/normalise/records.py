@@ -85,6 +85,21 @@ def _continues_cut_row(
 _NUMBERED_ROW = re.compile(r"\d{1,2}(?:\.\d{1,3}){1,3}[a-z]?")
 
 
+def _starts_afresh(texts: list[str], draft: Draft) -> bool:
+    """Whether a row's texts each begin anew where the record's texts above had ended: a
+    capital after a full stop, or after a short label such as an operational group's name."""
+    pairs = [(draft.parts.get(c, [""])[-1].rstrip(), t.strip()) for c, t in enumerate(texts)
+             if t.strip()]
+    if not pairs:
+        return False
+    for before, text in pairs:
+        if not text[0].isupper():
+            return False
+        if before and not (before.endswith((".", "!", "?", ")", ":")) or len(before.split()) <= 3):
+            return False
+    return True
+
+
 def _last_text(drafts: list[Draft], col: int | None) -> str:
     texts = drafts[-1].parts.get(col) if drafts and col is not None else None
     return texts[-1] if texts else ""
@@ -117,11 +132,16 @@ def rows_to_drafts(table: LogicalTable, header: Header, section: str | None) -> 
             continue
         key_merged = bool(keys) and all(covered_from_above(rows, r, k) for k in keys)
         key_empty = bool(keys) and all(not texts[k].strip() for k in keys)
-        # At the top of a page, a row with empty key cells is far more often the rest of a row
-        # the break cut than a new group row: it carries its cells on rather than adding parts.
-        cut = r in table.fragment_starts and (
-            (key_empty and not key_merged)
-            or _continues_cut_row(rows, r, texts, ref_col, main_col, _last_text(drafts, main_col)))
+        # At the top of a page, a row with empty key cells is more often the rest of a row the
+        # break cut than a new group row: it carries its cells on rather than adding parts,
+        # unless every text it has starts afresh after a finished one ("CHOG" then "HOG").
+        if r not in table.fragment_starts:
+            cut = False
+        elif key_empty and not key_merged:
+            cut = not (drafts and _starts_afresh(texts, drafts[-1]))
+        else:
+            cut = _continues_cut_row(rows, r, texts, ref_col, main_col,
+                                     _last_text(drafts, main_col))
         if drafts and (key_merged or key_empty or cut):
             draft = drafts[-1]
             # The rest of a row a page break cut continues its cells; a group row adds parts.
