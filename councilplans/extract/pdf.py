@@ -115,6 +115,8 @@ def _number(page_blocks: list[list[TextBlock | _Table]]) -> tuple[Block, ...]:
 def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list:
     """Tables and paragraphs of one page in reading order (top to bottom)."""
     grids = find_grids(content.h_edges, content.v_edges)
+    if grids:
+        grids = _without_frames(grids, content.chars)
     grids += find_ruled_tables(content.h_edges, content.chars, grids)
     buckets, outside = _assign(grids, content.chars)
     items: list[tuple[float, float, TextBlock | _Table]] = []
@@ -128,6 +130,25 @@ def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list
         items.append((para.top, para.x0, block))
     items.sort(key=lambda t: (t[0], t[1]))
     return [t[2] for t in items]
+
+
+FRAME_MAX_SLOTS = 9
+FRAME_MIN_CHARS = 500
+
+
+def _without_frames(grids: list[Grid], chars: list[Char]) -> list[Grid]:
+    """Drop page frames: a grid of a few boxes (sidebars, a bordered page) one of which holds
+    most of its text as running paragraphs. Tables inside the frame are then found on their own.
+    """
+    buckets, _ = _assign(grids, chars)
+    kept = []
+    for grid, bucket in zip(grids, buckets, strict=True):
+        if grid.n_rows * grid.n_cols <= FRAME_MAX_SLOTS and bucket:
+            sizes = sorted((len(v) for v in bucket.values()), reverse=True)
+            if sizes[0] >= FRAME_MIN_CHARS and sizes[0] >= 0.6 * sum(sizes):
+                continue
+        kept.append(grid)
+    return kept
 
 
 def _assign(
