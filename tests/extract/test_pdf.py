@@ -251,3 +251,33 @@ def test_horizontal_rules_only_table(tmp_path: Path) -> None:
     assert len(doc.tables) == 1
     assert doc.tables[0].texts() == data
     assert doc.text_blocks[0].text == "Some running text above the table."
+
+
+def test_page_frame_is_not_a_table_but_the_table_inside_it_is(tmp_path: Path) -> None:
+    """A bordered page with a sidebar (a 1x2 grid of boxes holding the running text) is layout;
+    the small ruled table inside the main box is the only table."""
+    path = tmp_path / "framed.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    c.rect(30, 30, 400, height - 60)  # main box
+    c.rect(430, 30, width - 460, height - 60)  # sidebar
+    text = c.beginText(40, height - 50)
+    text.setFont("Helvetica", 9)
+    for i in range(40):
+        text.textLine(f"Running paragraph text of the leaflet, line {i}, about paying for college.")
+    c.drawText(text)
+    top = 180
+    for r, (item, cost) in enumerate([("Item", "Cost"), ("Tuition", "$9,000"),
+                                      ("Books", "$1,122")]):
+        y = top - r * 20
+        c.drawString(45, y - 14, item)
+        c.drawString(205, y - 14, cost)
+    for k in range(4):
+        c.line(40, top - k * 20, 360, top - k * 20)
+    for x in (40, 200, 360):
+        c.line(x, top, x, top - 60)
+    c.showPage()
+    c.save()
+    doc = pdf_to_document(path)
+    assert [t.texts() for t in doc.tables] == [
+        [["Item", "Cost"], ["Tuition", "$9,000"], ["Books", "$1,122"]]]
