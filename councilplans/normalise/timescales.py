@@ -114,6 +114,16 @@ def _fy_quarter(m: re.Match[str]) -> Span | None:
     return first, _month_span(start if q < 4 else start + 1, month)[1]
 
 
+def _fy_half(m: re.Match[str]) -> Span | None:
+    """"H1 2025/26": April-September 2025; H2: October 2025-March 2026."""
+    start, end = int(m["y"]), _year(m["y2"])
+    if end % 100 != (start + 1) % 100:
+        return None
+    if m["h"] == "1":
+        return _month_span(start, 4)[0], _month_span(start, 9)[1]
+    return _month_span(start, 10)[0], _month_span(start + 1, 3)[1]
+
+
 def _cal_quarter(m: re.Match[str]) -> Span | None:
     q, y = int(m[1]), int(m[2])
     return _month_span(y, 3 * q - 2)[0], _month_span(y, 3 * q)[1]
@@ -176,6 +186,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Span | None]],
         (rf"{_BEG}(?:fy\s*)?(?P<y>{_YEAR4})\s*[/-]\s*(?P<y2>{_YEAR4}|\d\d)\s*,?\s*q(?P<q>[1-4])"
          rf"{_END}", _fy_quarter),
         (rf"{_BEG}q([1-4])\s*(?:of\s+)?({_YEAR4}){_END}", _cal_quarter),
+        (rf"{_BEG}h(?P<h>[12])\s*(?:of\s+)?(?:fy\s*)?(?P<y>{_YEAR4})\s*[/-]\s*"
+         rf"(?P<y2>{_YEAR4}|\d\d){_END}", _fy_half),
         (rf"{_BEG}({_MONTH})\s*(?:[/&,-]|to|and|or|until)\s*({_MONTH})\s*,?\s*({_YEAR4}){_END}",
          _month_range),
         (rf"{_BEG}({_MONTH})\s*[-\s,]\s*({_YEAR4}){_END}", _month_year),
