@@ -83,3 +83,10 @@ def test_rows_cut_by_page_breaks_span_pages() -> None:
         f"4.{i}" for i in range(5, 9)]
     assert len({r.page for r in doc.records}) > 1
     assert len([t for t in doc.tables if t.is_plan]) == 2
+
+
+@pytest.mark.parametrize("name", ["shape_not_plans.docx", "shape_not_plans.pdf",
+                                  "shape_not_plans-rl.pdf"])
+def test_version_and_status_come_from_the_document_control_table(name: str) -> None:
+    meta = normalise_document(extract_document(SHAPES / name)).meta
+    assert (meta.version, meta.status) == ("V0.3", "Draft")
