@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from councilplans.errors import CorruptDocument, UnsafeDocument
@@ -39,11 +40,25 @@ def check_package(path: Path) -> None:
                 raise UnsafeDocument(
                     f"zip bomb: {i.filename} expands {i.file_size // max(i.compress_size, 1)}x"
                 )
-        for name in zf.namelist():
-            if name.endswith(".xml") or name.endswith(".rels"):
-                with zf.open(name) as fh:
-                    if _has_doctype(fh):
-                        raise UnsafeDocument(f"XML with a DOCTYPE/entity declaration in {name}")
+        try:
+            for name in zf.namelist():
+                if name.endswith(".xml") or name.endswith(".rels"):
+                    with zf.open(name) as fh:
+                        if _has_doctype(fh):
+                            raise UnsafeDocument(
+                                f"XML with a DOCTYPE/entity declaration in {name}")
+        except zlib.error as exc:
+            if "Error -4" in str(exc):  # Z_MEM_ERROR: the memory limit, not a damaged file
+                raise MemoryError(str(exc)) from exc
+            raise CorruptDocument(f"not a valid DOCX: damaged zip ({exc})") from exc
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError,
+                RuntimeError) as exc:
+            raise CorruptDocument(f"not a valid DOCX: damaged zip ({exc})") from exc
+
+
+# Word allows 63 grid columns; a larger span or offset is a damaged or hostile file, and
+# taking it literally would allocate a row of millions of cells.
+MAX_GRID_COLUMNS = 64
 
 
 def _has_doctype(fh) -> bool:
@@ -156,7 +171,7 @@ def _table(tbl, index: int, styles: dict[str, str], context: tuple[str, ...]) ->
             counting_header = False
         col = 0
         if trpr is not None and (gb := trpr.find(f"{W}gridBefore")) is not None:
-            col = int(gb.get(f"{W}val", "0"))
+            col = min(max(0, int(gb.get(f"{W}val", "0"))), MAX_GRID_COLUMNS)
         row = []
         for tc in _children(tr, "tc"):
             tcpr = tc.find(f"{W}tcPr")
@@ -164,7 +179,7 @@ def _table(tbl, index: int, styles: dict[str, str], context: tuple[str, ...]) ->
             vmerge = None
             if tcpr is not None:
                 if (gs := tcpr.find(f"{W}gridSpan")) is not None:
-                    span = max(1, int(gs.get(f"{W}val", "1")))
+                    span = min(max(1, int(gs.get(f"{W}val", "1"))), MAX_GRID_COLUMNS)
                 if (vm := tcpr.find(f"{W}vMerge")) is not None:
                     vmerge = vm.get(f"{W}val") or "continue"
             row.append((col, span, tc, vmerge))
@@ -208,6 +223,13 @@ def _heading_level(p, style: str, outline: dict[str, int]) -> int:
 
 
 def docx_to_document(path: str | Path) -> RawDocument:
+    try:
+        return _docx_to_document(path)
+    except (AttributeError, ValueError, OverflowError, TypeError) as exc:
+        raise CorruptDocument(f"not a valid DOCX: {type(exc).__name__}: {exc}") from exc
+
+
+def _docx_to_document(path: str | Path) -> RawDocument:
     path = Path(path)
     check_package(path)
     import docx
@@ -221,7 +243,11 @@ def docx_to_document(path: str | Path) -> RawDocument:
         raise CorruptDocument(f"not a valid DOCX: {type(exc).__name__}: {exc}") from exc
     styles: dict[str, str] = {}
     outline: dict[str, int] = {}
-    for st in document.styles.element.findall(f"{W}style"):
+    try:
+        style_els = document.styles.element.findall(f"{W}style")
+    except AttributeError:  # the styles part's content type is damaged: no styles
+        style_els = []
+    for st in style_els:
         sid = st.get(f"{W}styleId")
         name_el = st.find(f"{W}name")
         name = name_el.get(f"{W}val") if name_el is not None else sid
@@ -256,5 +282,9 @@ def docx_to_document(path: str | Path) -> RawDocument:
                     walk(content)
 
     walk(document.element.body)
-    title = (document.core_properties.title or "").strip() or first_title
+    try:
+        core_title = document.core_properties.title
+    except Exception:  # a damaged package whose core properties part is not one
+        core_title = None
+    title = (core_title or "").strip() or first_title
     return RawDocument(path=str(path), format="docx", blocks=tuple(blocks), title=title)

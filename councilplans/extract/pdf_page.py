@@ -12,6 +12,7 @@ Font size and weight are *not* read for every character (that doubles the cost);
 from __future__ import annotations
 
 import ctypes
+import math
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -163,6 +164,8 @@ class PageReader:
                 base = self.to_display(ox.value, oy.value)[1]
             if ch == "\ufffe":
                 ch = "-"  # pdfium's mark for a hyphen at a line end
+            if not math.isfinite(x0 + y0 + x1 + y1 + base):
+                continue  # a damaged matrix or font size: no place on the page
             chars.append(Char(ch, x0, y0, x1, y1, i, space, base))
             space = False
 

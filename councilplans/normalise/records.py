@@ -88,7 +88,7 @@ _NUMBERED_ROW = re.compile(r"\d{1,2}(?:\.\d{1,3}){1,3}[a-z]?")
 def _starts_afresh(texts: list[str], draft: Draft) -> bool:
     """Whether a row's texts each begin anew where the record's texts above had ended: a
     capital after a full stop, or after a short label such as an operational group's name."""
-    pairs = [(draft.parts.get(c, [""])[-1].rstrip(), t.strip()) for c, t in enumerate(texts)
+    pairs = [((draft.parts.get(c) or [""])[-1].rstrip(), t.strip()) for c, t in enumerate(texts)
              if t.strip()]
     if not pairs:
         return False
