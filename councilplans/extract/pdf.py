@@ -56,7 +56,7 @@ def pdf_to_document(path: str | Path, password: str | None = None) -> RawDocumen
         title = (pdf.get_metadata_value("Title") or "").strip() or None
         warnings: list[str] = []
         page_blocks: list[list[TextBlock | _Table]] = []
-        n_chars = n_images = 0
+        n_chars = n_images = n_shapes = 0
         for i in range(n_pages):
             try:
                 reader = PageReader(pdf[i])
@@ -68,12 +68,14 @@ def pdf_to_document(path: str | Path, password: str | None = None) -> RawDocumen
                 content = reader.read()
                 n_chars += len(content.chars)
                 n_images += content.images
+                n_shapes += len(content.h_edges) + len(content.v_edges) + len(content.fills)
                 page_blocks.append(_page_blocks(reader, content, i + 1))
             finally:
                 reader.close()
     finally:
         pdf.close()
-    if n_chars == 0 and n_images > 0:
+    if n_chars == 0 and (n_images or n_shapes):
+        # Something is drawn but nothing can be read: a scan, or text turned into outlines.
         raise NoTextLayer("no text layer: OCR needed")
     return RawDocument(
         path=str(p),

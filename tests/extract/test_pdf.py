@@ -181,6 +181,25 @@ def test_image_only_pdf(tmp_path: Path) -> None:
         pdf_to_document(path)
 
 
+def test_text_drawn_as_outlines_has_no_text_layer(tmp_path: Path) -> None:
+    """Vector shapes and no characters (text converted to curves) cannot be read either."""
+    path = tmp_path / "outlines.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for k in range(5):
+        c.rect(72, 600 - 30 * k, 300, 20, fill=1)
+    c.save()
+    with pytest.raises(NoTextLayer, match="OCR needed"):
+        pdf_to_document(path)
+
+
+def test_blank_pdf_is_a_document_with_nothing_in_it(tmp_path: Path) -> None:
+    path = tmp_path / "blank.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.showPage()
+    c.save()
+    assert pdf_to_document(path).blocks == ()
+
+
 def test_shapes_that_are_not_tables(tmp_path: Path) -> None:
     """A framed paragraph, a coloured banner and an empty grid produce no tables."""
     path = tmp_path / "shapes.pdf"
