@@ -35,6 +35,7 @@ __all__ = ["document_meta", "find_period", "find_doc_type"]
 
 EARLY_BLOCKS = 40
 TITLE_AREA_BLOCKS = 6
+COVER_LINE_CHARS = 120
 
 _DOC_TYPES: tuple[tuple[str, str], ...] = (
     ("performance matrix", r"performance\s+(?:matrix|framework|monitoring\s+framework)"),
@@ -201,7 +202,10 @@ def document_meta(doc: RawDocument) -> DocumentMeta:
                      or councils_in("\n".join([title or "", *early_texts])) or _most_named(doc))
     doc_type = find_doc_type([title]) if title else None
     doc_type = doc_type or find_doc_type(early_texts)
-    period = (find_period(title) if title else None) or find_period("\n".join(early_texts))
+    # The period is printed with the title, or on a short line of the cover ("2015-16"); a year
+    # range inside the prose ("by 2028/29") is a target, not the plan's period.
+    cover_lines = [t for t in early_texts[:TITLE_AREA_BLOCKS] if len(t) <= COVER_LINE_CHARS]
+    period = (find_period(title) if title else None) or find_period("\n".join(cover_lines))
 
     version, status = _control_table(early_tables)
     if version is None:

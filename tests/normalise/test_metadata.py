@@ -142,3 +142,20 @@ def test_find_period(text: str, expected: tuple[int, int] | None) -> None:
 )
 def test_find_doc_type(title: str, expected: str | None) -> None:
     assert find_doc_type([title]) == expected
+
+
+def test_year_range_in_the_prose_is_not_the_plan_period():
+    from councilplans.extract.model import RawDocument, TextBlock
+    from councilplans.normalise.metadata import document_meta
+
+    blocks = (
+        TextBlock("KENT COUNTY COUNCIL ACTION TO IMPROVE HEALTH AND WELLBEING", page=1, size=20),
+        TextBlock("We will halve the gap in healthy life expectancy between the most and least "
+                  "deprived areas of the county by 2028/29, working with every partner.",
+                  page=1, size=10),
+    )
+    meta = document_meta(RawDocument(path="x.pdf", format="pdf", blocks=blocks))
+    assert (meta.period_start, meta.period_end) == (None, None)
+    cover = (blocks[0], TextBlock("2015-16", page=1, size=14))
+    meta = document_meta(RawDocument(path="x.pdf", format="pdf", blocks=cover))
+    assert (meta.period_start, meta.period_end) == (2015, 2016)
