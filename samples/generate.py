@@ -39,6 +39,7 @@ RAG_WORD = {"green": "Green", "amber": "Amber", "red": "Red"}
 RAG_LETTER = {"green": "G", "amber": "A", "red": "R"}
 HEADER_FILL = "D9E2F3"
 SECTION_FILL = "F2F2F2"
+BAND_FILL = "DDEBF7"
 FIXED_DATE = dt.datetime(2024, 1, 1, 9, 0, 0)
 
 _SPACE = re.compile(r"\s+")
@@ -257,6 +258,16 @@ def layout(table: dict[str, Any]) -> tuple[list[list[DrawnCell]], list[list[Draw
                 for k in range(r + 1, end):
                     body[k][c] = DrawnCell(covered=True)
             r = end
+    look = table.get("look", "grid")
+    if look == "plain":  # no borders, no shading: only white space holds the columns apart
+        for drawn in (d for row in header for d in row):
+            drawn.fill = None
+    elif look == "banded":  # no borders; every other row tinted
+        for k, row in enumerate(r for r in body if r[0].fill != SECTION_FILL):
+            if k % 2 == 0:
+                for drawn in row:
+                    if not (drawn.covered or drawn.hidden or drawn.fill):
+                        drawn.fill = BAND_FILL
     return header, body
 
 
@@ -311,7 +322,8 @@ def _docx_table(doc, table: dict[str, Any], usable_cm: float) -> None:
     grid = header + body
     n = len(widths)
     t = doc.add_table(rows=len(grid), cols=n)
-    t.style = "Table Grid"
+    if table.get("look", "grid") == "grid":
+        t.style = "Table Grid"  # otherwise Word's default table style: no borders
     t.autofit = False
     scale = usable_cm / sum(widths)
     for r, drawn_row in enumerate(grid):
@@ -469,8 +481,10 @@ def build_reportlab(spec: dict[str, Any], path: Path) -> None:
             # Vertical merges are drawn, not spanned: the covered cells lose the rule above
             # them. A reportlab SPAN cannot break across pages, and a PDF has no merged cells
             # anyway, only missing rules.
-            cmds: list = [("BOX", (0, 0), (-1, -1), 0.5, colors.black),
-                          ("VALIGN", (0, 0), (-1, -1), "TOP")]
+            ruled = table.get("look", "grid") == "grid"
+            cmds: list = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+            if ruled:
+                cmds.append(("BOX", (0, 0), (-1, -1), 0.5, colors.black))
             data = []
             for r, drawn_row in enumerate(grid):
                 data.append([cell_flow(d) if not (d.hidden or d.covered) else ""
@@ -480,9 +494,9 @@ def build_reportlab(spec: dict[str, Any], path: Path) -> None:
                         cmds.append(("BACKGROUND", (c, r), (c, r), colors.HexColor("#" + d.fill)))
                     if d.col_span > 1:
                         cmds.append(("SPAN", (c, r), (c + d.col_span - 1, r)))
-                    if c and not d.hidden:
+                    if ruled and c and not d.hidden:
                         cmds.append(("LINEBEFORE", (c, r), (c, r), 0.5, colors.black))
-                    if r and not d.covered:
+                    if ruled and r and not d.covered:
                         cmds.append(("LINEABOVE", (c, r), (c, r), 0.5, colors.black))
             story.append(Table(data, colWidths=[w * scale for w in widths], style=cmds,
                                repeatRows=len(header) if table.get("repeat_header") else 0,

@@ -17,9 +17,11 @@ import pypdfium2.raw as pdfium_c
 
 from councilplans.errors import CorruptDocument, EncryptedDocument, NoTextLayer
 from councilplans.extract.model import RGB, Block, Cell, RawDocument, RawTable, TextBlock
+from councilplans.extract.pdf_bands import join_bands
 from councilplans.extract.pdf_grid import Grid, find_grids
 from councilplans.extract.pdf_page import Char, Fill, PageContent, PageReader
-from councilplans.extract.pdf_rules import find_ruled_tables
+from councilplans.extract.pdf_rules import find_ruled_tables, is_tabular
+from councilplans.extract.pdf_stream import find_stream_tables
 from councilplans.extract.pdf_text import line_style, make_lines, paragraphs
 
 CONTEXT_BLOCKS = 3
@@ -117,9 +119,18 @@ def _number(page_blocks: list[list[TextBlock | _Table]]) -> tuple[Block, ...]:
 def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list:
     """Tables and paragraphs of one page in reading order (top to bottom)."""
     grids = find_grids(content.h_edges, content.v_edges)
+    h_edges = content.h_edges
     if grids:
-        grids = _without_frames(grids, content.chars)
-    grids += find_ruled_tables(content.h_edges, content.chars, grids)
+        kept = _banded_rows(_without_frames(grids, content.chars), content.chars)
+        bands = [g for g in grids if g.n_cols == 1 and g not in kept]
+        if bands:  # their fills' sides are not rules either
+            h_edges = [e for e in h_edges if not any(
+                g.xs[0] - 1 <= e[1] and e[2] <= g.xs[-1] + 1 and g.ys[0] - 1 <= e[0] <= g.ys[-1] + 1
+                for g in bands)]
+        grids = kept
+    grids += find_ruled_tables(h_edges, content.chars, grids)
+    grids = join_bands(grids, content.chars, content.height)
+    grids += find_stream_tables(content.chars, grids)
     buckets, outside = _assign(grids, content.chars)
     items: list[tuple[float, float, TextBlock | _Table]] = []
     for grid, bucket in zip(grids, buckets, strict=True):
@@ -148,6 +159,26 @@ def _without_frames(grids: list[Grid], chars: list[Char]) -> list[Grid]:
         if grid.n_rows * grid.n_cols <= FRAME_MAX_SLOTS and bucket:
             sizes = sorted((len(v) for v in bucket.values()), reverse=True)
             if sizes[0] >= FRAME_MIN_CHARS and sizes[0] >= 0.6 * sum(sizes):
+                continue
+        kept.append(grid)
+    return kept
+
+
+def _banded_rows(grids: list[Grid], chars: list[Char]) -> list[Grid]:
+    """Drop the one-column "grids" of tables shaded in bands and never ruled.
+
+    A tinted header and every other row tinted: the fills' sides make one-column grids (white
+    rows left out) whose lines of text break into columns. Without them, the white-space pass
+    finds the whole table, its columns taken from the text and its white rows included.
+    """
+    kept: list[Grid] = []
+    for grid in grids:
+        if grid.n_cols == 1:
+            x0, _, x1, _ = grid.bbox
+            # each band's first line: wrapped lines further down hold one column's text only
+            firsts = [is_tabular(chars, x0, x1, a, b, first_line=True)
+                      for a, b in zip(grid.ys, grid.ys[1:], strict=False)]
+            if sum(firsts) >= 0.6 * len(firsts):
                 continue
         kept.append(grid)
     return kept

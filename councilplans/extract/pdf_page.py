@@ -305,6 +305,11 @@ def _similar(a: tuple[float, float, float], b: tuple[float, float, float]) -> bo
     return max(abs(a[0] - b[0]), abs(a[1] - b[1]), abs(a[2] - b[2])) <= 0.04
 
 
+# Gradient strips are a few points tall. Taller fills stacked in different (if near) colours
+# are a shaded header over a tinted row, and keep their boundary.
+GRADIENT_STRIP = 4.0
+
+
 def coalesce_fills(fills: list[Fill]) -> list[Fill]:
     """Join strips of a gradient (touching fills, same extent, colour drifting a step at a time).
 
@@ -322,7 +327,8 @@ def coalesce_fills(fills: list[Fill]) -> list[Fill]:
             last = out[-1] if out else None
             if last is not None and _similar(last.rgb, f.rgb) and (
                 (vertical and abs(last.x0 - f.x0) < 0.6 and abs(last.x1 - f.x1) < 0.6
-                 and -0.6 < f.top - last.bottom < 1.0)
+                 and -0.6 < f.top - last.bottom < 1.0
+                 and (f.bottom - f.top <= GRADIENT_STRIP or f.rgb == last.rgb))
                 or (not vertical and abs(last.top - f.top) < 0.6
                     and abs(last.bottom - f.bottom) < 0.6 and -0.6 < f.x0 - last.x1 < 1.0)
             ):

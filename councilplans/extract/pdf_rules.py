@@ -53,6 +53,13 @@ def _bands(chars: list[Char], x0: float, x1: float, top: float, bottom: float):
     return [split_columns(b, CELL_GAP) for b in group_lines(inside)]
 
 
+def is_tabular(chars: list[Char], x0: float, x1: float, top: float, bottom: float,
+               first_line: bool = False) -> bool:
+    """Whether most text lines in a region (or its first line) break into column segments."""
+    bands = _bands(chars, x0, x1, top, bottom)
+    return _tabular(bands[:1] if first_line else bands)
+
+
 def _tabular(bands: list[list[list[Char]]]) -> bool:
     if not bands:
         return False
@@ -74,7 +81,7 @@ def _words(bands: list[list[list[Char]]]) -> list[tuple[float, float]]:
     return out
 
 
-def _columns(
+def column_bounds(
     bands: list[list[list[Char]]], x0: float, x1: float, header: list[list[list[Char]]]
 ) -> list[float]:
     """Column boundaries: x0, a point in each gap no body segment crosses, x1.
@@ -129,7 +136,7 @@ def _grid_for(run: list[tuple[float, float, list]], x0: float, x1: float) -> Gri
         return None
     body = run[1:] if len(run) > 1 else run
     header = run[0][2] if len(run) > 1 else []
-    xs = _columns([b for iv in body for b in iv[2]], x0, x1, header)
+    xs = column_bounds([b for iv in body for b in iv[2]], x0, x1, header)
     if len(xs) < 3:
         return None
     # a rule under every row: rows are the intervals; otherwise the header interval is one row
