@@ -271,6 +271,19 @@ def layout(table: dict[str, Any]) -> tuple[list[list[DrawnCell]], list[list[Draw
     return header, body
 
 
+def drawn_table(
+    table: dict[str, Any],
+) -> tuple[list[list[DrawnCell]], list[list[DrawnCell]], list[float]]:
+    """(header rows, body rows, column width weights) of any table, plan or not."""
+    if table.get("plan", True):
+        header, body = layout(table)
+        return header, body, [c.get("width", 2.0) for c in table["columns"]]
+    header = [[DrawnCell([Para(h)], HEADER_FILL, True) for h in table["header"]]] \
+        if table.get("header") else []
+    body = [[DrawnCell(_paras(v)) for v in row] for row in table["rows"]]
+    return header, body, table.get("widths") or [1.0] * len(body[0] if body else header[0])
+
+
 # --------------------------------------------------------------------------------------------
 # DOCX
 
@@ -311,14 +324,7 @@ def _docx_table(doc, table: dict[str, Any], usable_cm: float) -> None:
     from docx.shared import Cm
 
     plan = table.get("plan", True)
-    if plan:
-        header, body = layout(table)
-        widths = [c.get("width", 2.0) for c in table["columns"]]
-    else:
-        header = [[DrawnCell([Para(h)], HEADER_FILL, True) for h in table["header"]]] \
-            if table.get("header") else []
-        body = [[DrawnCell(_paras(v)) for v in row] for row in table["rows"]]
-        widths = table.get("widths") or [1.0] * len(body[0] if body else header[0])
+    header, body, widths = drawn_table(table)
     grid = header + body
     n = len(widths)
     t = doc.add_table(rows=len(grid), cols=n)
@@ -468,14 +474,7 @@ def build_reportlab(spec: dict[str, Any], path: Path) -> None:
             story.append(PageBreak())
         elif "table" in block:
             table = block["table"]
-            if table.get("plan", True):
-                header, body = layout(table)
-                widths = [c.get("width", 2.0) for c in table["columns"]]
-            else:
-                header = [[DrawnCell([Para(h)], HEADER_FILL, True) for h in table["header"]]] \
-                    if table.get("header") else []
-                body = [[DrawnCell(_paras(v)) for v in row] for row in table["rows"]]
-                widths = table.get("widths") or [1.0] * len(body[0] if body else header[0])
+            header, body, widths = drawn_table(table)
             grid = header + body
             scale = usable / sum(widths)
             # Vertical merges are drawn, not spanned: the covered cells lose the rule above

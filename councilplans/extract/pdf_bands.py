@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from councilplans.extract.pdf_grid import Grid, GridCell
 from councilplans.extract.pdf_page import Char
+from councilplans.extract.pdf_rules import word_spans
 from councilplans.extract.pdf_text import group_lines
 
 COLUMN_TOL = 2.0
@@ -30,21 +31,10 @@ def _lines_between(chars: list[Char], xs: tuple[float, ...], top: float, bottom:
     return group_lines(inside)
 
 
-def _words(line: list[Char]) -> list[tuple[float, float]]:
-    out: list[tuple[float, float]] = []
-    start = line[0]
-    for prev, ch in zip(line, line[1:], strict=False):
-        if ch.space_before or ch.x0 - prev.x1 > 0.15 * (ch.bottom - ch.top):
-            out.append((start.x0, prev.x1))
-            start = ch
-    out.append((start.x0, line[-1].x1))
-    return out
-
-
 def _fits(line: list[Char], xs: tuple[float, ...]) -> bool:
     """No word of the line crosses a column boundary (a heading runs across them)."""
     inner = xs[1:-1]
-    return not any(a < x - 0.5 and b > x + 0.5 for a, b in _words(line) for x in inner)
+    return not any(a < x - 0.5 and b > x + 0.5 for a, b in word_spans([[line]]) for x in inner)
 
 
 def _columns_used(line: list[Char], xs: tuple[float, ...]) -> int:

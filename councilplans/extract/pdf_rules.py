@@ -67,7 +67,7 @@ def _tabular(bands: list[list[list[Char]]]) -> bool:
     return split >= TABULAR_SHARE * len(bands)
 
 
-def _words(bands: list[list[list[Char]]]) -> list[tuple[float, float]]:
+def word_spans(bands: list[list[list[Char]]]) -> list[tuple[float, float]]:
     """x-ranges of the words (runs without a space) of some lines."""
     out: list[tuple[float, float]] = []
     for band in bands:
@@ -97,7 +97,7 @@ def column_bounds(
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
-    words = _words(header)
+    words = word_spans(header)
     xs = [x0]
     for p, q in zip(merged, merged[1:], strict=False):
         lo, hi = p[1], q[0]
