@@ -156,9 +156,11 @@ def _children(parent, tag: str) -> list:
     return out
 
 
-def _table(tbl, index: int, styles: dict[str, str], context: tuple[str, ...]) -> RawTable:
+def _table(tbl, index: int, styles: dict[str, str], context: tuple[str, ...],
+           pages: _Pages | None = None) -> RawTable:
     n_cols = len(tbl.findall(f"{W}tblGrid/{W}gridCol"))
     placed: list[list[tuple[int, int, object, str | None]]] = []  # (col, span, tc, vmerge)
+    row_pages: list[int] = []
     header_rows = 0
     counting_header = True
     for tr in _children(tbl, "tr"):
@@ -186,6 +188,8 @@ def _table(tbl, index: int, styles: dict[str, str], context: tuple[str, ...]) ->
             col += span
         n_cols = max(n_cols, col)
         placed.append(row)
+        if pages is not None:
+            row_pages.append(pages.advance(tr))
     grid: list[list[Cell | None]] = [[None] * n_cols for _ in placed]
     for r, row in enumerate(placed):
         for col, span, tc, vmerge in row:
@@ -207,7 +211,27 @@ def _table(tbl, index: int, styles: dict[str, str], context: tuple[str, ...]) ->
             for c in range(col + 1, min(col + span, n_cols)):
                 grid[r][c] = Cell("", origin=(r, col))
     rows = tuple(tuple(c if c is not None else Cell("") for c in row) for row in grid)
-    return RawTable(index=index, rows=rows, header_rows=header_rows, context=context)
+    if not row_pages:
+        return RawTable(index=index, rows=rows, header_rows=header_rows, context=context)
+    return RawTable(index=index, rows=rows, header_rows=header_rows, context=context,
+                    page=row_pages[0], end_page=row_pages[-1], row_pages=tuple(row_pages))
+
+
+class _Pages:
+    """Page numbers as Word last laid the document out.
+
+    Word records each page break of its last layout as ``w:lastRenderedPageBreak``; a file
+    without them (written by a program rather than saved from Word) has no known pages, and
+    its blocks keep page None rather than a guess.
+    """
+
+    def __init__(self) -> None:
+        self.page = 1
+
+    def advance(self, el) -> int:
+        """The page an element starts on (its breaks counted as falling before its text)."""
+        self.page += len(el.findall(f".//{W}lastRenderedPageBreak"))
+        return self.page
 
 
 def _heading_level(p, style: str, outline: dict[str, int]) -> int:
@@ -258,11 +282,14 @@ def _docx_to_document(path: str | Path) -> RawDocument:
     blocks: list[TextBlock | RawTable] = []
     recent: list[str] = []
     first_title = None
+    body = document.element.body
+    pages = _Pages() if body.find(f".//{W}lastRenderedPageBreak") is not None else None
 
     def walk(parent) -> None:
         nonlocal first_title
         for el in parent:
             if el.tag == f"{W}p":
+                page = pages.advance(el) if pages is not None else None
                 text = _para_line(el, styles)
                 if not text:
                     continue
@@ -270,21 +297,23 @@ def _docx_to_document(path: str | Path) -> RawDocument:
                 level = _heading_level(el, style, outline)
                 if style.lower() == "title" and first_title is None:
                     first_title = text
-                blocks.append(TextBlock(text, style=style, bold=_bold(el), heading_level=level))
+                blocks.append(TextBlock(text, page=page, style=style, bold=_bold(el),
+                                        heading_level=level))
                 recent.append(text)
             elif el.tag == f"{W}tbl":
                 index = sum(1 for b in blocks if isinstance(b, RawTable))
-                blocks.append(_table(el, index, styles, tuple(recent[-3:])))
+                blocks.append(_table(el, index, styles, tuple(recent[-3:]), pages))
                 recent.clear()
             elif el.tag == f"{W}sdt":
                 content = el.find(f"{W}sdtContent")
                 if content is not None:
                     walk(content)
 
-    walk(document.element.body)
+    walk(body)
     try:
         core_title = document.core_properties.title
     except Exception:  # a damaged package whose core properties part is not one
         core_title = None
     title = (core_title or "").strip() or first_title
-    return RawDocument(path=str(path), format="docx", blocks=tuple(blocks), title=title)
+    return RawDocument(path=str(path), format="docx", blocks=tuple(blocks), title=title,
+                       pages=pages.page if pages is not None else None)

@@ -42,7 +42,7 @@ class RawTable:
 
     index: int
     rows: tuple[tuple[Cell, ...], ...]
-    page: int | None = None  # 1-based page of the first row; None where unknown (DOCX)
+    page: int | None = None  # 1-based page of the first row; None where unknown
     end_page: int | None = None
     bbox: BBox | None = None  # on ``page``
     header_rows: int = 0  # rows the document marks as repeating header (DOCX tblHeader)

@@ -118,7 +118,8 @@ def stitch_tables(doc: RawDocument) -> list[LogicalTable]:
         raw = block
         pages = list(raw.row_pages) or [raw.page] * raw.n_rows
         prev = out[-1] if out else None
-        if prev is not None and _continues(prev, raw, between, body):
+        # A Word table is whole however many pages it runs over: only a PDF splits tables.
+        if prev is not None and doc.format != "docx" and _continues(prev, raw, between, body):
             rows = list(raw.rows)
             header = [row_key(r) for r in prev.rows[: max(prev.header_rows, 1)]]
             dropped = 0

@@ -604,3 +604,42 @@ def test_damaged_document_xml(tmp_path: Path, base_docx: Path) -> None:
     path = _rewrite(base_docx, tmp_path / "broken.docx", lambda data: data[: len(data) // 2])
     with pytest.raises(CorruptDocument, match="^not a valid DOCX: XMLSyntaxError"):
         docx_to_document(path)
+
+
+def _rendered_break(paragraph: Paragraph) -> None:
+    """What Word writes where its last layout started a new page."""
+    run = OxmlElement("w:r")
+    run.append(OxmlElement("w:lastRenderedPageBreak"))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, run)
+
+
+def test_pages_from_words_last_layout(tmp_path: Path) -> None:
+    """A file saved by Word records its page breaks: blocks and table rows get their pages,
+    and a table running over a break stays one table (only PDFs split tables)."""
+    d = docx.Document()
+    d.add_paragraph("Action plan", style="Heading 1")
+    table = d.add_table(rows=4, cols=2)
+    for r, (ref, action) in enumerate([("No.", "Action"), ("1.1", "Train staff"),
+                                       ("1.2", "Open a hub"), ("1.3", "Audit parks")]):
+        table.cell(r, 0).text, table.cell(r, 1).text = ref, action
+    _rendered_break(table.cell(2, 1).paragraphs[0])  # row 1.2 begins page 2
+    after = d.add_paragraph("Governance")
+    _rendered_break(after)  # and the text after the table begins page 3
+    path = tmp_path / "paged.docx"
+    d.save(str(path))
+    doc = docx_to_document(path)
+    (plan,) = doc.tables
+    assert (plan.page, plan.end_page, plan.row_pages) == (1, 2, (1, 1, 2, 2))
+    assert [(b.text, b.page) for b in doc.text_blocks] == [("Action plan", 1), ("Governance", 3)]
+    assert doc.pages == 3
+
+
+def test_no_recorded_layout_means_no_page_numbers(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("Plan")
+    d.add_page_break()
+    d.add_paragraph("More")
+    path = tmp_path / "unpaged.docx"
+    d.save(str(path))
+    doc = docx_to_document(path)
+    assert doc.pages is None and all(b.page is None for b in doc.text_blocks)
