@@ -53,7 +53,9 @@ _LEXICON: list[tuple[str, list[str], list[str], list[str]]] = [
          r"lead agency / individual", r"responsible(?: officer| person| lead| agency)?",
          r"owners?", r"who", r"accountable", r"lead (?:partner|organisation|body|service)s?",
          r"partners?", r"responsibility", r"delivery lead", r"lead (?:and|&) partners",
-         r"operational groups?", r"(?:lead|delivery|responsible) groups?"],
+         r"operational groups?", r"(?:lead|delivery|responsible) groups?",
+         r"accountable (?:officer|person|lead)s?", r"(?:key|delivery|lead) partners?",
+         r"partners involved", r"(?:lead )?(?:organisation|agency|service)s? responsible"],
         [r"leads?", r"led by", r"owners?", r"responsib\w*", r"agenc(?:y|ies)", r"who",
          r"operational groups?"],
         [r"lead", r"responsib\w*", r"owner", r"agencies"],
@@ -71,14 +73,15 @@ _LEXICON: list[tuple[str, list[str], list[str], list[str]]] = [
         [r"indicators?", r"kpis?", r"success measures?", r"performance (?:indicator|measure)s?",
          r"how we will know(?: we have succeeded)?", r"measures? of success", r"measures?",
          r"key performance indicators?", r"success criteria", r"targets? (?:and|&) measures?",
-         r"performance measures?", r"metrics?"],
+         r"performance measures?", r"metrics?",
+         r"how (?:will )?we (?:will )?measure (?:success|progress|impact)"],
         [r"indicators?", r"kpis?", r"success measures?", r"how we will know"],
         [r"indicator", r"kpi"],
     ),
     (
         "output",
-        [r"outputs?", r"deliverables?", r"key outputs?"],
-        [r"outputs?", r"deliverables?"],
+        [r"outputs?", r"deliverables?", r"key outputs?", r"(?:key )?milestones?"],
+        [r"outputs?", r"deliverables?", r"milestones?"],
         [],
     ),
     (
@@ -191,6 +194,11 @@ def _mostly(values: list[str], pred) -> bool:
     return bool(vals) and sum(1 for v in vals if pred(v.strip())) >= max(1, 0.8 * len(vals))
 
 
+# Headers whose field the column's content decides ("Status" holding RAG words or colours).
+DECIDED_BY_CONTENT = frozenset({"status", "rating", "progress status", "current status",
+                                "overall status", "delivery status"})
+
+
 def map_columns(
     headers: list[str], columns: list[list[str]],
     fills: list[list[tuple[float, float, float] | None]] | None = None,
@@ -204,7 +212,7 @@ def map_columns(
     wanted: list[tuple[str | None, int]] = [field_for_header(h) for h in headers]
     for i, (field, strength) in enumerate(wanted):
         values = columns[i] if i < len(columns) else []
-        if (field is None and header_key(headers[i]) in ("status", "rating", "progress status")
+        if (field is None and header_key(headers[i]) in DECIDED_BY_CONTENT
                 and fills and i < len(fills) and not any(v.strip() for v in values)
                 and _mostly([rag_from_fill(f) or "" if f else "" for f in fills[i]], bool)):
             wanted[i] = ("rag", 2)
@@ -212,7 +220,8 @@ def map_columns(
         numeric_refs = _mostly(values, lambda v: bool(_REF_VALUE.match(v)))
         if field in ("action", "objective", "indicator") and numeric_refs:
             wanted[i] = ("ref", strength)
-        elif field is None and header_key(headers[i]) == "status" and _mostly(values, is_rag_value):
+        elif (field is None and header_key(headers[i]) in DECIDED_BY_CONTENT
+              and _mostly(values, is_rag_value)):
             wanted[i] = ("rag", 2)
         elif field == "rag" and values and not _mostly(values, is_rag_value) and strength < 3:
             wanted[i] = (None, 0)

@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass
 
 from councilplans.extract.model import Cell
-from councilplans.normalise.headers import ColumnMap, field_for_header, header_key, map_columns
+from councilplans.normalise.headers import (
+    DECIDED_BY_CONTENT,
+    ColumnMap,
+    field_for_header,
+    header_key,
+    map_columns,
+)
 from councilplans.normalise.stitch import LogicalTable, row_key
 from councilplans.normalise.text import collapse
 
@@ -73,10 +79,6 @@ def _header_texts(rows: list[tuple[Cell, ...]], start: int, end: int, n: int) ->
     return texts
 
 
-# Headers whose field the column's content decides ("Status" holding RAG words or colours).
-_DECIDED_BY_CONTENT = {"status", "rating", "progress status"}
-
-
 def _best_header_texts(rows: list[tuple[Cell, ...]], start: int, end: int, n: int) -> list[str]:
     """Per column, the header line that names a field: the lower row, else the group above."""
     if end - start == 1:
@@ -86,7 +88,7 @@ def _best_header_texts(rows: list[tuple[Cell, ...]], start: int, end: int, n: in
         lines = [collapse(cell_text(rows, r, c)) for r in range(start, end)]
         lines = [t for i, t in enumerate(lines) if t and t not in lines[:i]]
         pick = next((t for t in reversed(lines)
-                     if field_for_header(t)[0] or header_key(t) in _DECIDED_BY_CONTENT), None)
+                     if field_for_header(t)[0] or header_key(t) in DECIDED_BY_CONTENT), None)
         if pick is not None and pick != lines[-1]:
             pick = " ".join(lines)  # "RAG rating" over "Latest" / "Previous": keep both words
         out.append(pick or " ".join(lines))

@@ -69,3 +69,19 @@ def test_status_column_holding_rag_words_is_rag():
 def test_two_update_columns_first_is_progress_second_kept_extra():
     mapped = map_columns(["Outcome", "Current: Q1 Update", "Q2 Update"], [[], [], []])
     assert mapped.fields == ("outcome", "progress", None)
+
+
+@pytest.mark.parametrize("header, field", [
+    ("Key milestones", "output"),
+    ("Accountable officer", "lead"),
+    ("Key partners", "lead"),
+    ("How will we measure success", "indicator"),
+])
+def test_more_council_wordings(header, field):
+    assert field_for_header(header)[0] == field
+
+
+def test_current_status_holding_rag_words_is_the_rag_column():
+    cols = map_columns(["Action", "Current status"], [["Train staff", "Open hub"],
+                                                        ["Green", "Amber"]])
+    assert cols.fields == ("action", "rag")
