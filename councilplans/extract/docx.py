@@ -217,6 +217,25 @@ def _table(tbl, index: int, styles: dict[str, str], context: tuple[str, ...],
                     page=row_pages[0], end_page=row_pages[-1], row_pages=tuple(row_pages))
 
 
+def _headers_and_footers(document, styles: dict[str, str]) -> tuple[str, ...]:
+    """Texts of the page headers and footers, each once, in section order."""
+    seen: dict[str, None] = {}
+    for section in document.sections:
+        for part in (section.header, section.first_page_header, section.even_page_header,
+                     section.footer, section.first_page_footer, section.even_page_footer):
+            try:
+                if part.is_linked_to_previous:
+                    continue
+                element = part._element
+            except (AttributeError, KeyError, ValueError):
+                continue  # a damaged or missing part: no furniture from it
+            for p in element.iter(f"{W}p"):
+                text = _para_line(p, styles)
+                if text:
+                    seen.setdefault(text, None)
+    return tuple(seen)
+
+
 class _Pages:
     """Page numbers as Word last laid the document out.
 
@@ -316,4 +335,5 @@ def _docx_to_document(path: str | Path) -> RawDocument:
         core_title = None
     title = (core_title or "").strip() or first_title
     return RawDocument(path=str(path), format="docx", blocks=tuple(blocks), title=title,
-                       pages=pages.page if pages is not None else None)
+                       pages=pages.page if pages is not None else None,
+                       furniture=_headers_and_footers(document, styles))

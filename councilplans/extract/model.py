@@ -84,6 +84,8 @@ class RawDocument:
     pages: int | None = None
     title: str | None = None  # from document properties, where set
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # page headers and footers (DOCX): often the only place a council's name is printed
+    furniture: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def tables(self) -> list[RawTable]:

@@ -199,7 +199,8 @@ def document_meta(doc: RawDocument) -> DocumentMeta:
 
     # The title area names the owner; further down the front matter, neighbours get mentioned.
     organisations = (councils_in("\n".join(title_area))
-                     or councils_in("\n".join([title or "", *early_texts])) or _most_named(doc))
+                     or councils_in("\n".join([title or "", *early_texts]))
+                     or councils_in("\n".join(doc.furniture)) or _most_named(doc))
     doc_type = find_doc_type([title]) if title else None
     doc_type = doc_type or find_doc_type(early_texts)
     # The period is printed with the title, or on a short line of the cover ("2015-16"); a year

@@ -643,3 +643,17 @@ def test_no_recorded_layout_means_no_page_numbers(tmp_path: Path) -> None:
     d.save(str(path))
     doc = docx_to_document(path)
     assert doc.pages is None and all(b.page is None for b in doc.text_blocks)
+
+
+def test_council_named_only_in_the_page_header(tmp_path: Path) -> None:
+    from councilplans.normalise.metadata import document_meta
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "London Borough of Havering"
+    d.sections[0].footer.paragraphs[0].text = "Page 1"
+    d.add_paragraph("Violence Against Women and Girls Action Plan", style="Title")
+    path = tmp_path / "furniture.docx"
+    d.save(str(path))
+    doc = docx_to_document(path)
+    assert doc.furniture == ("London Borough of Havering", "Page 1")
+    assert document_meta(doc).organisations == ("Havering Council",)
