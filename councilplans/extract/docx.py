@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from contextlib import suppress
 from pathlib import Path
 
 from councilplans.errors import CorruptDocument, UnsafeDocument
@@ -113,6 +114,17 @@ def _bold(p) -> bool:
         (b := r.find(f"{W}rPr/{W}b")) is not None and b.get(f"{W}val") not in ("0", "false")
         for r in runs
     )
+
+
+def _size(p, style_id: str | None, sizes: dict[str, float], default: float) -> float:
+    """Font size in points: the first text run's own size, else its paragraph style's."""
+    for r in p.iter(f"{W}r"):
+        if (r.findtext(f"{W}t") or "").strip():
+            sz = r.find(f"{W}rPr/{W}sz")
+            if sz is not None and (val := sz.get(f"{W}val", "")).isdigit():
+                return int(val) / 2
+            break
+    return sizes.get(style_id or "", default)
 
 
 def _fill(tc) -> tuple[float, float, float] | None:
@@ -290,11 +302,20 @@ def _docx_to_document(path: str | Path) -> RawDocument:
         style_els = document.styles.element.findall(f"{W}style")
     except AttributeError:  # the styles part's content type is damaged: no styles
         style_els = []
+    sizes: dict[str, float] = {}
+    default_size = 0.0
     for st in style_els:
         sid = st.get(f"{W}styleId")
         name_el = st.find(f"{W}name")
         name = name_el.get(f"{W}val") if name_el is not None else sid
         styles[sid] = name
+        sz = st.find(f"{W}rPr/{W}sz")
+        if sz is not None and (val := sz.get(f"{W}val", "")).isdigit():
+            sizes[sid] = int(val) / 2
+    with suppress(AttributeError):
+        sz = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz")
+        if sz is not None and (val := sz.get(f"{W}val", "")).isdigit():
+            default_size = int(val) / 2
         ol = st.find(f"{W}pPr/{W}outlineLvl")
         if ol is not None:
             outline[name] = int(ol.get(f"{W}val", "0")) + 1
@@ -316,7 +337,10 @@ def _docx_to_document(path: str | Path) -> RawDocument:
                 level = _heading_level(el, style, outline)
                 if style.lower() == "title" and first_title is None:
                     first_title = text
-                blocks.append(TextBlock(text, page=page, style=style, bold=_bold(el),
+                ps = el.find(f"{W}pPr/{W}pStyle")
+                size = _size(el, ps.get(f"{W}val") if ps is not None else None, sizes,
+                             sizes.get("Normal", default_size))
+                blocks.append(TextBlock(text, page=page, style=style, size=size, bold=_bold(el),
                                         heading_level=level))
                 recent.append(text)
             elif el.tag == f"{W}tbl":

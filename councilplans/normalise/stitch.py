@@ -18,6 +18,7 @@ _SECTION_RE = re.compile(
     r"workstream|strategic priority)\b|^\d+(?:\.\d+)*\.?\s+\S",
     re.I,
 )
+SHORT_HEADING = 80
 _PAGE_FURNITURE_RE = re.compile(r"^(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
 
 
@@ -47,7 +48,11 @@ def is_heading(block: TextBlock, body_size: float) -> bool:
                                                                    and block.size >= 13)
     if bigger and len(text) < 120:
         return True
-    return bool(block.bold and len(text) < 120 and _SECTION_RE.match(text))
+    if block.bold and len(text) < 120 and _SECTION_RE.match(text):
+        return True
+    # a short bold line of its own that is not a sentence: an unnumbered heading
+    return bool(block.bold and len(text) <= SHORT_HEADING and "\n" not in text
+                and not text.endswith((".", ",", ";")) and not text.isdigit())
 
 
 def body_font_size(doc: RawDocument) -> float:

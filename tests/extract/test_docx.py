@@ -657,3 +657,19 @@ def test_council_named_only_in_the_page_header(tmp_path: Path) -> None:
     doc = docx_to_document(path)
     assert doc.furniture == ("London Borough of Havering", "Page 1")
     assert document_meta(doc).organisations == ("Havering Council",)
+
+
+def test_font_sizes_from_runs_and_styles(tmp_path: Path) -> None:
+    """Headings made by direct formatting (bigger, bold) are known by their size."""
+    from docx.shared import Pt
+
+    d = docx.Document()
+    run = d.add_paragraph().add_run("Supporting survivors")
+    run.font.size, run.bold = Pt(16), True
+    d.add_paragraph("Body text at the style's size.")
+    path = tmp_path / "sizes.docx"
+    d.save(str(path))
+    blocks = docx_to_document(path).text_blocks
+    # python-docx's template sets no size on Normal: the document default, w:sz 22, is 11 pt
+    assert [(b.text, b.size, b.bold) for b in blocks] == [
+        ("Supporting survivors", 16.0, True), ("Body text at the style's size.", 11.0, False)]

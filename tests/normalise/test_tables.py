@@ -113,3 +113,17 @@ def test_tables_that_are_not_plans_yield_nothing():
                           enumerate([contents, control, versions, rag_counts])))
     assert result.records == ()
     assert [t.is_plan for t in result.tables] == [False] * 4
+
+
+def test_short_bold_line_before_a_table_is_its_section():
+    table = RawTable(0, grid(["Action", "Lead"], ["Run a perpetrator programme", "Probation"]))
+    recs = records_of(
+        TextBlock("1. Introduction", heading_level=1),
+        TextBlock("Reducing reoffending", bold=True),
+        table,
+    )
+    assert [r.section for r in recs.records] == ["Reducing reoffending"]
+    # a bold sentence is emphasis, not a heading
+    recs = records_of(TextBlock("1. Introduction", heading_level=1),
+                      TextBlock("All partners signed the protocol.", bold=True), table)
+    assert [r.section for r in recs.records] == ["1. Introduction"]
