@@ -12,6 +12,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 
@@ -468,3 +469,24 @@ def test_xml_entities_are_never_resolved_into_the_database(tmp_path, sqlite_url,
     if passwd.exists():
         first = passwd.read_text().splitlines()[0]
         assert first not in dumped
+
+
+def test_documents_report_names_unmapped_columns_and_unread_timescales(tmp_path, sqlite_url):
+    """The import report: a column the mapping does not know, and a timescale with no date."""
+    d = docx.Document()
+    d.add_paragraph("Tower Hamlets VAWG Action Plan 2024-2027", style="Title")
+    t = d.add_table(rows=3, cols=4)
+    for r, row in enumerate([("No.", "Action", "Timescale", "Impact on other services"),
+                             ("1.1", "Train staff", "March 2025", "Less demand on A&E"),
+                             ("1.2", "Open a hub", "when funding allows", "")]):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    result = CliRunner().invoke(main, ["import", str(path), "--db", sqlite_url, "--jobs", "0"])
+    assert result.exit_code == 0, result.output
+    (doc,) = _documents(sqlite_url).values()
+    assert doc["notes"] == [
+        "table 0: columns kept as extra: Impact on other services",
+        "1 timescale(s) with no date understood: when funding allows",
+    ]

@@ -110,10 +110,9 @@ def normalise_document(doc: RawDocument, tag: bool = True) -> NormalisedDocument
             reports.append(report)
             records.extend(recs)
             if report.is_plan and report.unmapped:
-                notes.append(
-                    f"table {report.table_index} (page {report.page}): columns kept as extra: "
-                    + ", ".join(report.unmapped)
-                )
+                where = f" (page {report.page})" if report.page else ""
+                notes.append(f"table {report.table_index}{where}: columns kept as extra: "
+                             + ", ".join(report.unmapped))
     unparsed = [r for r in records if r.timescale and r.due_date is None and not r.recurrence
                 and r.start_date is None]
     if unparsed:

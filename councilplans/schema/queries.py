@@ -62,6 +62,8 @@ def document_rows(session: Session, all_versions: bool = False) -> list[dict[str
             "period_start": d.period_start, "period_end": d.period_end, "pages": d.pages,
             "status": d.status, "error": d.error, "n_tables": d.n_tables,
             "n_records": d.n_records,
+            # the import report: columns kept only as extra, timescales with no date understood
+            "notes": list(d.notes or []),
         }
         if all_versions:
             row["version"] = d.version
