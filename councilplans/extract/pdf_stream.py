@@ -19,12 +19,12 @@ from statistics import median
 from councilplans.extract.pdf_grid import Grid, GridCell
 from councilplans.extract.pdf_page import Char
 from councilplans.extract.pdf_rules import column_bounds
-from councilplans.extract.pdf_text import group_lines, split_columns
+from councilplans.extract.pdf_text import BULLETS, group_lines, split_columns
 
 MIN_COLUMNS = 3
 MIN_ROWS = 3
 STREAM_GAP = 1.0  # a gap this many line heights wide separates cells on a line
-ALIGN_TOL = 4.0  # a wrapped line starts within this of a column's left edge
+MIN_STRIP = 2.0  # a gutter narrower than this is no gutter
 BREAK_GAP = 2.2  # a vertical gap this many line heights wide ends the region
 
 
@@ -43,56 +43,83 @@ class _Line:
         return max(self.bottom - self.top, 1.0)
 
 
+def _joined_bullets(segs: list[list[Char]]) -> list[list[Char]]:
+    """A bullet glyph hangs a tab's width before its item: one segment with it, not a column."""
+    out: list[list[Char]] = []
+    for seg in segs:
+        if out and len(out[-1]) == 1 and out[-1][0].text in BULLETS:
+            out[-1] = out[-1] + seg
+        else:
+            out.append(seg)
+    return out
+
+
 def _lines(chars: list[Char]) -> list[_Line]:
     out = []
     for band in group_lines(chars):
-        segs = split_columns(band, STREAM_GAP)
+        segs = _joined_bullets(split_columns(band, STREAM_GAP))
         out.append(_Line(segs, min(c.top for c in band), max(c.bottom for c in band)))
     return out
 
 
-def _aligned(line: _Line, starts: list[float]) -> bool:
-    """Each segment starts at a known column and ends before the next column begins (prose
-    under a table starts at the first column too, but runs across the others)."""
-    ordered = sorted(starts)
-    for seg in line.segments:
-        x0, x1 = seg[0].x0, max(c.x1 for c in seg)
-        at = [k for k, s in enumerate(ordered) if abs(x0 - s) <= ALIGN_TOL]
-        if not at:
-            return False
-        nxt = ordered[at[0] + 1] if at[0] + 1 < len(ordered) else None
-        if nxt is not None and x1 > nxt - 1.0:
-            return False
-    return True
+def _gaps(line: _Line) -> list[tuple[float, float]]:
+    """The white between a line's segments."""
+    spans = sorted((seg[0].x0, max(c.x1 for c in seg)) for seg in line.segments)
+    return [(a[1], b[0]) for a, b in zip(spans, spans[1:], strict=False) if b[0] - a[1] > 1.0]
+
+
+def _narrow(strips: list[tuple[float, float]], line: _Line) -> list[tuple[float, float]]:
+    """The parts of the white strips that this line leaves white as well."""
+    spans = [(seg[0].x0, max(c.x1 for c in seg)) for seg in line.segments]
+    out = []
+    for a, b in strips:
+        pieces = [(a, b)]
+        for x0, x1 in spans:
+            pieces = [p for q in pieces for p in ((q[0], min(q[1], x0)), (max(q[0], x1), q[1]))
+                      if p[1] - p[0] > MIN_STRIP]
+        if pieces:
+            out.append(max(pieces, key=lambda p: p[1] - p[0]))  # one strip stays one strip
+    return out
 
 
 def _regions(lines: list[_Line]) -> list[list[_Line]]:
-    """Runs of lines that look like one table."""
+    """Runs of lines that keep at least two vertical strips of white in common: the gutters
+    between a table's columns. A line of prose runs through them and ends the run; a wrapped
+    or bulleted line inside one column leaves them white."""
     out: list[list[_Line]] = []
-    run: list[_Line] = []
-    starts: list[float] = []
-
-    def close() -> None:
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if len(line.segments) < MIN_COLUMNS:
+            k += 1
+            continue
+        strips = _gaps(line)
+        run = [line]
+        j = k + 1
+        while j < len(lines):
+            nxt = lines[j]
+            if nxt.top - run[-1].bottom > BREAK_GAP * nxt.height:
+                break
+            narrowed = _narrow(strips, nxt)
+            if len(narrowed) < len(strips):
+                break
+            strips = narrowed
+            run.append(nxt)
+            j += 1
         if sum(len(ln.segments) >= MIN_COLUMNS for ln in run) >= MIN_ROWS:
-            # trailing wrapped lines are kept; leading ones cannot exist (a run starts wide)
-            out.append(list(run))
-
-    for line in lines:
-        wide = len(line.segments) >= MIN_COLUMNS
-        if run and line.top - run[-1].bottom > BREAK_GAP * line.height:
-            close()
-            run, starts = [], []
-        if wide and (not run or _aligned(line, starts) or len(line.segments) >= len(starts)):
-            run.append(line)
-            starts.extend(x for x in line.starts if not any(abs(x - s) <= ALIGN_TOL
-                                                            for s in starts))
-        elif run and _aligned(line, starts):
-            run.append(line)
+            out.append(run)
+            k = j
         else:
-            close()
-            run, starts = ([line], list(line.starts)) if wide else ([], [])
-    close()
+            k += 1
     return out
+
+
+def _first_text(line: _Line, x1: float) -> str:
+    return "".join(c.text for seg in line.segments if seg[0].x0 < x1 for c in seg)
+
+
+def _looks_numbered(text: str) -> bool:
+    return len(text) <= 10 and any(ch.isdigit() for ch in text)
 
 
 def _grid(region: list[_Line]) -> Grid | None:
@@ -104,10 +131,14 @@ def _grid(region: list[_Line]) -> Grid | None:
         return None
     pitches = [b.top - a.top for a, b in zip(region, region[1:], strict=False)]
     usual = median(pitches) if pitches else 0.0
+    firsts = [_first_text(ln, xs[1]) for ln in region[1:]]
+    numbered = [t for t in firsts if t]
+    # A first column of row numbers ("1.1", "2.3") marks every row: nothing else starts one.
+    by_number = bool(numbered) and sum(map(_looks_numbered, numbered)) >= 0.8 * len(numbered)
     ys = [region[0].top - 1.0]
     for k, (prev, line) in enumerate(zip(region, region[1:], strict=False)):
-        first_col = any(seg[0].x0 < xs[1] for seg in line.segments)
-        if k == 0 or first_col or line.top - prev.top > 1.4 * usual:
+        first_col = bool(firsts[k])
+        if k == 0 or first_col or (not by_number and line.top - prev.top > 1.4 * usual):
             ys.append((prev.bottom + line.top) / 2)
     ys.append(region[-1].bottom + 1.0)
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
