@@ -14,7 +14,6 @@ usual spacing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from statistics import median
 
 from councilplans.extract.pdf_grid import Grid, GridCell
 from councilplans.extract.pdf_page import Char
@@ -118,6 +117,11 @@ def _first_text(line: _Line, x1: float) -> str:
     return "".join(c.text for seg in line.segments if seg[0].x0 < x1 for c in seg)
 
 
+def _first_end(line: _Line, x1: float) -> float | None:
+    ends = [max(c.x1 for c in seg) for seg in line.segments if seg[0].x0 < x1]
+    return max(ends) if ends else None
+
+
 def _looks_numbered(text: str) -> bool:
     return len(text) <= 10 and any(ch.isdigit() for ch in text)
 
@@ -129,16 +133,29 @@ def _grid(region: list[_Line]) -> Grid | None:
     xs = column_bounds(body, x0, x1, [region[0].segments])
     if len(xs) - 1 < MIN_COLUMNS:
         return None
-    pitches = [b.top - a.top for a, b in zip(region, region[1:], strict=False)]
-    usual = median(pitches) if pitches else 0.0
+    pitches = [round(b.top - a.top, 1) for a, b in zip(region, region[1:], strict=False)]
+    usual = min(pitches, key=lambda p: (-pitches.count(p), p)) if pitches else 0.0  # the mode
     firsts = [_first_text(ln, xs[1]) for ln in region[1:]]
     numbered = [t for t in firsts if t]
     # A first column of row numbers ("1.1", "2.3") marks every row: nothing else starts one.
     by_number = bool(numbered) and sum(map(_looks_numbered, numbered)) >= 0.8 * len(numbered)
     ys = [region[0].top - 1.0]
+    width = xs[1] - xs[0]
     for k, (prev, line) in enumerate(zip(region, region[1:], strict=False)):
         first_col = bool(firsts[k])
-        if k == 0 or first_col or (not by_number and line.top - prev.top > 1.4 * usual):
+        if k == 0:
+            new_row = True
+        elif by_number:
+            new_row = first_col
+        else:
+            # Without numbers, a row begins where the first column starts afresh: after a line
+            # of it that ended short of the column's edge (its paragraph was over), after a
+            # line where it was empty, or after more space than the lines of a cell leave.
+            prev_end = _first_end(prev, xs[1])
+            ended = prev_end is None or prev_end < xs[0] + 0.75 * width
+            wider = line.top - prev.top > 1.3 * usual
+            new_row = (first_col and (ended or wider)) or (not first_col and wider)
+        if new_row:
             ys.append((prev.bottom + line.top) / 2)
     ys.append(region[-1].bottom + 1.0)
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
