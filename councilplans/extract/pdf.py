@@ -119,7 +119,11 @@ def _number(page_blocks: list[list[TextBlock | _Table]]) -> tuple[Block, ...]:
 def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list:
     """Tables and paragraphs of one page in reading order (top to bottom)."""
     grids = find_grids(content.h_edges, content.v_edges)
-    h_edges = content.h_edges
+    # The sides of shaded areas may outline a lattice, but they are not the rules of a
+    # rules-only table: a tinted row of a borderless table is no table of its own.
+    shaded = {e for f in content.fills if min(f.rgb) < 0.97
+              for e in ((f.top, f.x0, f.x1), (f.bottom, f.x0, f.x1))}
+    h_edges = [e for e in content.h_edges if e not in shaded]
     if grids:
         kept = _banded_rows(_without_frames(grids, content.chars), content.chars)
         bands = [g for g in grids if g.n_cols == 1 and g not in kept]
@@ -174,11 +178,10 @@ def _banded_rows(grids: list[Grid], chars: list[Char]) -> list[Grid]:
     kept: list[Grid] = []
     for grid in grids:
         if grid.n_cols == 1:
-            x0, _, x1, _ = grid.bbox
-            # each band's first line: wrapped lines further down hold one column's text only
-            firsts = [is_tabular(chars, x0, x1, a, b, first_line=True)
-                      for a, b in zip(grid.ys, grid.ys[1:], strict=False)]
-            if sum(firsts) >= 0.6 * len(firsts):
+            x0, y0, x1, y1 = grid.bbox
+            # any line of it in columns: a one-column box holds a single column of text
+            if any(is_tabular(chars, x0, x1, a, b, first_line=True)
+                   for a, b in zip(grid.ys, grid.ys[1:], strict=False)):
                 continue
         kept.append(grid)
     return kept
