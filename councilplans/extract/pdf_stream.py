@@ -97,7 +97,7 @@ def _regions(lines: list[_Line]) -> list[list[_Line]]:
         j = k + 1
         while j < len(lines):
             nxt = lines[j]
-            if nxt.top - run[-1].bottom > BREAK_GAP * nxt.height:
+            if nxt.top - run[-1].bottom > BREAK_GAP * max(nxt.height, run[-1].height):
                 break
             narrowed = _narrow(strips, nxt)
             if len(narrowed) < len(strips):
