@@ -133,7 +133,7 @@ def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list
                 for g in bands)]
         grids = kept
     grids += find_ruled_tables(h_edges, content.chars, grids)
-    grids = join_bands(grids, content.chars, content.height)
+    grids = join_bands(grids, content.chars, content.height, content.fills)
     grids += find_stream_tables(content.chars, grids)
     buckets, outside = _assign(grids, content.chars)
     items: list[tuple[float, float, TextBlock | _Table]] = []

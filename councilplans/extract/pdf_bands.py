@@ -11,7 +11,7 @@ so are the fitting lines straight after the last band.
 from __future__ import annotations
 
 from councilplans.extract.pdf_grid import Grid, GridCell
-from councilplans.extract.pdf_page import Char
+from councilplans.extract.pdf_page import Char, Fill
 from councilplans.extract.pdf_rules import word_spans
 from councilplans.extract.pdf_text import group_lines
 
@@ -57,11 +57,13 @@ def _with_tail(grid: Grid, chars: list[Char], limit: float) -> Grid:
     """Add the fitting lines right under the last band as one more row."""
     lines = _lines_between(chars, grid.xs, grid.ys[-1], limit)
     bottom = grid.ys[-1]
-    for line in lines:
+    for k, line in enumerate(lines):
         top = min(c.top for c in line)
         height = max(c.bottom - c.top for c in line) or 1.0
         if top - bottom > TAIL_GAP * height or not _fits(line, grid.xs):
             break
+        if k == 0 and _columns_used(line, grid.xs) < 2:
+            break  # a row begins with text in several of its columns
         bottom = max(c.bottom for c in line)
     if bottom == grid.ys[-1]:
         return grid
@@ -70,28 +72,41 @@ def _with_tail(grid: Grid, chars: list[Char], limit: float) -> Grid:
     return Grid(grid.xs, (*grid.ys, bottom + 1.0), cells)
 
 
-def join_bands(grids: list[Grid], chars: list[Char], page_bottom: float) -> list[Grid]:
+def _shaded(grid: Grid, fills: list[Fill]) -> bool:
+    """Whether most of a grid's rows are tinted across their width (a band, not a ruled row)."""
+    width = grid.xs[-1] - grid.xs[0]
+    shaded = 0
+    for top, bottom in zip(grid.ys, grid.ys[1:], strict=False):
+        mid = (top + bottom) / 2
+        covered = sum(min(f.x1, grid.xs[-1]) - max(f.x0, grid.xs[0]) for f in fills
+                      if f.top <= mid <= f.bottom and min(f.rgb) < 0.97)
+        shaded += covered >= 0.8 * width
+    return shaded * 2 >= grid.n_rows
+
+
+def join_bands(grids: list[Grid], chars: list[Char], page_bottom: float,
+               fills: list[Fill]) -> list[Grid]:
     """Grids of one banded table joined with the white rows between and after them."""
-    if len(grids) < 2:
+    if not grids:
         return grids
     ordered = sorted(grids, key=lambda g: g.ys[0])
     out: list[Grid] = [ordered[0]]
-    joined = False
     for grid in ordered[1:]:
         prev = out[-1]
         gap_top, gap_bottom = prev.ys[-1], grid.ys[0]
         if (_same_columns(prev, grid) and 0 < gap_bottom - gap_top <= MAX_GAP
+                and _shaded(prev, fills) and _shaded(grid, fills)
                 and (lines := _lines_between(chars, prev.xs, gap_top, gap_bottom))
                 and all(_fits(line, prev.xs) for line in lines)
                 and any(_columns_used(line, prev.xs) >= 2 for line in lines)):
             out[-1] = _merge(prev, grid)
-            joined = True
             continue
         out.append(grid)
-    if not joined:
-        return grids
     result = []
     for k, grid in enumerate(out):
+        if grid.n_rows < 2 or not _shaded(grid, fills):
+            result.append(grid)  # a ruled table ends at its last rule; a lone box is no band
+            continue
         below = out[k + 1].ys[0] if k + 1 < len(out) else page_bottom
         result.append(_with_tail(grid, chars, below))
     return result
