@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)  ## create .venv and install councilplans with its dev tools
 
 run: $(STAMP)  ## import the bundled samples into councilplans.db and print a summary
-	$(VENV)/bin/councilplans import samples --db sqlite:///$(DB)
+	$(VENV)/bin/councilplans import samples/*.docx samples/*.pdf samples/shapes --db sqlite:///$(DB)
 	$(VENV)/bin/councilplans documents --db sqlite:///$(DB)
 
 test: $(STAMP)  ## lint and run the test suite
@@ -30,7 +30,7 @@ lint: $(STAMP)  ## ruff
 	$(VENV)/bin/ruff check councilplans tests samples
 
 eval: $(STAMP)  ## score imports of the samples against their expected records, and ICDAR 2013
-	$(PY) -m councilplans.evaluation.samples --shapes --jobs 2
+	$(PY) -m councilplans.evaluation.samples --shapes --variants --jobs 2
 	$(PY) -m councilplans.evaluation.icdar
 
 bench: $(STAMP)  ## time a 120-page plan: whole import vs pdfplumber, camelot, pypdfium2

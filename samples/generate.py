@@ -8,7 +8,9 @@ format in ``SPEC.md``) holds the records a careful analyst would type; from it t
   marked to repeat, gridSpan and vMerge merges, cell shading, List Bullet paragraphs, headings),
 - ``NAME.pdf``, that DOCX converted by LibreOffice headless, the way councils make their PDFs,
 - ``NAME-rl.pdf``, the same tables drawn by reportlab with rows allowed to split across pages,
-- ``NAME.expected.json`` / ``NAME-rl.expected.json``, computed from the spec alone.
+- ``NAME.expected.json`` / ``NAME-rl.expected.json``, computed from the spec alone,
+- the same three documents in ``variants/`` with the plan tables borderless (``NAME-plain``)
+  and banded (``NAME-banded``), to measure layouts whose columns no rule shows.
 
 Run: ``python samples/generate.py [--only NAME ...] [--no-pdf]`` (``make samples``). The outputs
 are committed, so tests never need LibreOffice.
@@ -535,6 +537,27 @@ def generate(spec_path: Path, out_dir: Path, pdf: bool = True) -> list[Path]:
     return made
 
 
+LOOKS = ("plain", "banded")
+
+
+def generate_variants(spec_path: Path, out_dir: Path, pdf: bool = True) -> list[Path]:
+    """The same document with its plan tables borderless, then banded: layouts whose columns
+    only white space or shading show, for measuring how far the PDF readers carry."""
+    spec = json.loads(spec_path.read_text(encoding="utf-8"))
+    made: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for look in LOOKS:
+            variant = json.loads(json.dumps(spec))
+            variant["name"] = f"{spec['name']}-{look}"
+            for block in variant["blocks"]:
+                if "table" in block and block["table"].get("plan", True):
+                    block["table"]["look"] = look
+            path = Path(tmp, variant["name"] + ".json")
+            path.write_text(json.dumps(variant), encoding="utf-8")
+            made += generate(path, out_dir, pdf=pdf)
+    return made
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="*", help="spec names to build (default: all)")
@@ -546,6 +569,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.only and spec_path.stem not in args.only:
                 continue
             made = generate(spec_path, out_dir, pdf=not args.no_pdf)
+            if spec_dir.name == "specs":
+                made += generate_variants(spec_path, HERE / "variants", pdf=not args.no_pdf)
             print(" ".join(str(p.relative_to(HERE)) for p in made))
     return 0
 

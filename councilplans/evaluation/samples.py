@@ -249,11 +249,12 @@ def expected_path(sample: Path) -> Path:
     return sample.with_name(sample.stem + ".expected.json")
 
 
-def find_samples(folder: Path, shapes: bool = False) -> list[Path]:
+def find_samples(folder: Path, shapes: bool = False, variants: bool = False) -> list[Path]:
     files = sorted([*folder.glob("*.docx"), *folder.glob("*.pdf")])
-    if shapes and (folder / "shapes").is_dir():
-        files += sorted(p for p in (folder / "shapes").iterdir()
-                        if p.suffix.lower() in (".pdf", ".docx"))
+    for wanted, sub in ((shapes, "shapes"), (variants, "variants")):
+        if wanted and (folder / sub).is_dir():
+            files += sorted(p for p in (folder / sub).iterdir()
+                            if p.suffix.lower() in (".pdf", ".docx"))
     return files
 
 
@@ -345,12 +346,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("files", nargs="*", type=Path, help="Sample files (default: all in samples/).")
     ap.add_argument("--samples", type=Path, default=ROOT / "samples", help="Samples folder.")
     ap.add_argument("--shapes", action="store_true", help="Also samples/shapes/*.")
+    ap.add_argument("--variants", action="store_true",
+                    help="Also samples/variants/*: the seed documents with borderless and "
+                         "banded tables.")
     ap.add_argument("--verbose", "-v", action="store_true", help="Print each mismatching field.")
     ap.add_argument("--json", type=Path, metavar="OUT", help="Save the results as JSON.")
     ap.add_argument("--jobs", "-j", type=int, default=2, help="Files imported in parallel.")
     args = ap.parse_args(argv)
 
-    files = args.files or find_samples(args.samples, args.shapes)
+    files = args.files or find_samples(args.samples, args.shapes, args.variants)
     work = []
     for f in files:
         exp = expected_path(f)
