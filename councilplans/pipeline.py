@@ -213,7 +213,7 @@ def load_result(
         meta = result.document.meta if result.document else None
         series = resolve_series(
             session, result.facts.name, meta.title if meta else None,
-            meta.organisations if meta else (), revises,
+            meta.organisations if meta else (), revises, fmt=result.facts.format,
         )
         return load_document(
             session, result.facts, result.document, result.status, result.error,

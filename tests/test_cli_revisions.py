@@ -151,3 +151,12 @@ def test_generated_revision_diff_in_table_and_json(tmp_path, db_url, suffix):
     assert table[0] == f"{v2.name}: v1 -> v2: 2 added, 1 removed, 3 changed"
     assert "    lead: 'Communications' -> 'Head of Communications'" in table
     assert "- 1.3  Review the MARAC operating protocol." in table
+
+
+def test_a_plan_published_as_docx_and_pdf_is_not_its_own_revision(tmp_path, db_url):
+    """Same council, same title, other format: two current documents, neither superseded."""
+    files = [SHAPES / "revision_v1.docx", SHAPES / "revision_v1.pdf"]
+    result = run("import", *files, "--db", db_url, "--jobs", "0")
+    assert result.exit_code == 0 and "(version 2)" not in result.output, result.output
+    docs = json.loads(run("documents", "--db", db_url, "--format", "json").output)
+    assert sorted(d["document"] for d in docs) == ["revision_v1.docx", "revision_v1.pdf"]

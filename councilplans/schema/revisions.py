@@ -68,9 +68,13 @@ def find_document(session: Session, ref: str) -> Document:
 
 def resolve_series(
     session: Session, name: str, title: str | None, organisations: tuple[str, ...],
-    revises: str | None = None,
+    revises: str | None = None, fmt: str | None = None,
 ) -> str:
-    """The series a new document joins: an existing one it revises, or a new key."""
+    """The series a new document joins: an existing one it revises, or a new key.
+
+    A title-and-council match counts only within one format: the PDF a council made of its
+    Word file is the same plan published twice, not a revision of it.
+    """
     if revises:
         return find_document(session, revises).series_key
     same_name = session.scalars(
@@ -85,6 +89,8 @@ def resolve_series(
                 selectinload(Document.organisations))
         ).all()
         for doc in current:
+            if fmt is not None and doc.format != fmt:
+                continue
             if title_key(doc.title) == key and {o.name for o in doc.organisations} == set(
                 organisations
             ):
