@@ -13,6 +13,7 @@ usual spacing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from councilplans.extract.pdf_grid import Grid, GridCell
@@ -122,8 +123,12 @@ def _first_end(line: _Line, x1: float) -> float | None:
     return max(ends) if ends else None
 
 
+_ROW_NUMBER = re.compile(r"^\(?[A-Za-z]{0,3}\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$")
+
+
 def _looks_numbered(text: str) -> bool:
-    return len(text) <= 10 and any(ch.isdigit() for ch in text)
+    """A row number as printed ("1.1", "2.3.4", "P1.2", "(4)"), not a code list ("1 – 1.2")."""
+    return bool(_ROW_NUMBER.match(text.strip()))
 
 
 def _grid(region: list[_Line]) -> Grid | None:
