@@ -173,28 +173,27 @@ def _check(work: Path, data: bytes, suffix: str) -> None:
         pytest.fail(f"{result.error} (not a CouncilPlansError)")
 
 
+def _mutated(name: str, ops, mutate) -> bytes:
+    """A seed file with ``mutate`` applied op by op (byte edits, or damaged zip members)."""
+    data: bytes | bytearray = bytearray(_seed(name))
+    for op in ops:
+        data = mutate(data, op)
+    return bytes(data)
+
+
 @FUZZ
 @given(name=st.sampled_from(PDFS), ops=st.lists(PDF_OPS, min_size=1, max_size=5))
 def test_mutated_pdfs(work, name, ops):
-    data = bytearray(_seed(name))
-    for op in ops:
-        data = _apply(data, op)
-    _check(work, bytes(data), ".pdf")
+    _check(work, _mutated(name, ops, _apply), ".pdf")
 
 
 @FUZZ
 @given(name=st.sampled_from(DOCXS), ops=st.lists(BYTE_OPS, min_size=1, max_size=5))
 def test_mutated_docx_bytes(work, name, ops):
-    data = bytearray(_seed(name))
-    for op in ops:
-        data = _apply(data, op)
-    _check(work, bytes(data), ".docx")
+    _check(work, _mutated(name, ops, _apply), ".docx")
 
 
 @FUZZ
 @given(name=st.sampled_from(DOCXS), ops=st.lists(MEMBER_OPS, min_size=1, max_size=3))
 def test_docx_with_damaged_members(work, name, ops):
-    data = _seed(name)
-    for op in ops:
-        data = _damage_member(data, op)
-    _check(work, data, ".docx")
+    _check(work, _mutated(name, ops, _damage_member), ".docx")

@@ -6,6 +6,7 @@ hand, and so that a worker process can pickle a whole document back to the loade
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -90,6 +91,14 @@ class RawDocument:
     @property
     def tables(self) -> list[RawTable]:
         return [b for b in self.blocks if isinstance(b, RawTable)]
+
+    def texts(self) -> Iterator[str]:
+        """Every printed text in reading order: paragraphs, and table cells row by row."""
+        for block in self.blocks:
+            if isinstance(block, RawTable):
+                yield from (cell.text for row in block.rows for cell in row if cell.text)
+            else:
+                yield block.text
 
     @property
     def text_blocks(self) -> list[TextBlock]:

@@ -178,7 +178,7 @@ def _banded_rows(grids: list[Grid], chars: list[Char]) -> list[Grid]:
     kept: list[Grid] = []
     for grid in grids:
         if grid.n_cols == 1:
-            x0, y0, x1, y1 = grid.bbox
+            x0, _, x1, _ = grid.bbox
             # any line of it in columns: a one-column box holds a single column of text
             if any(is_tabular(chars, x0, x1, a, b, first_line=True)
                    for a, b in zip(grid.ys, grid.ys[1:], strict=False)):

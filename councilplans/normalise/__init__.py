@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from councilplans.extract.model import RawDocument, RawTable
+from councilplans.extract.model import RawDocument
 from councilplans.normalise.classify import classify
 from councilplans.normalise.headers import ColumnMap
 from councilplans.normalise.layout import cell_text, find_header
@@ -88,23 +88,13 @@ def _tag(record: Record) -> Record:
     return replace(record, organisations=organisations_in(record.lead), themes=themes_in(text))
 
 
-def _document_words(doc: RawDocument) -> frozenset[str]:
-    texts: list[str] = []
-    for block in doc.blocks:
-        if isinstance(block, RawTable):
-            texts.extend(cell.text for row in block.rows for cell in row)
-        else:
-            texts.append(block.text)
-    return words_of(texts)
-
-
 def normalise_document(doc: RawDocument, tag: bool = True) -> NormalisedDocument:
     from councilplans.normalise.metadata import document_meta
 
     reports: list[TableReport] = []
     records: list[Record] = []
     notes: list[str] = []
-    with document_words(_document_words(doc)):
+    with document_words(words_of(doc.texts())):
         for table in stitch_tables(doc):
             report, recs = table_to_records(table)
             reports.append(report)

@@ -22,6 +22,7 @@ Decisions:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -161,15 +162,8 @@ def _most_named(doc: RawDocument, limit: int = 400) -> tuple[str, ...]:
     rows ("Agencies across Tower Hamlets", "LBTH DV Team"). Twice at least, so that one passing
     mention of a neighbour does not make it the owner.
     """
-    texts: list[str] = []
-    for block in doc.blocks:
-        if isinstance(block, TextBlock):
-            texts.append(block.text)
-        else:
-            texts.extend(cell.text for row in block.rows for cell in row if cell.text)
-        if len(texts) >= limit:
-            break
-    counts = Counter(name for text in texts[:limit] for name in councils_in(text))
+    texts = itertools.islice(doc.texts(), limit)
+    counts = Counter(name for text in texts for name in councils_in(text))
     if not counts:
         return ()
     top = max(counts.values())
