@@ -31,11 +31,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from councilplans.normalise.model import RECORD_FIELDS
+
 HERE = Path(__file__).resolve().parent
 SPEC_DIRS = (HERE / "specs", HERE / "shapes")
 
-FIELDS = ("kind", "ref", "section", "objective", "action", "output", "outcome", "indicator",
-          "measure", "lead", "timescale", "due_date", "rag", "resources", "progress")
+FIELDS = ("kind", *RECORD_FIELDS)
 RAG_FILL = {"green": "00B050", "amber": "FFC000", "red": "FF0000"}
 RAG_WORD = {"green": "Green", "amber": "Amber", "red": "Red"}
 RAG_LETTER = {"green": "G", "amber": "A", "red": "R"}

@@ -38,11 +38,9 @@ from pathlib import Path
 from typing import Any
 
 from councilplans.evaluation import ROOT
+from councilplans.normalise.model import RECORD_FIELDS
 
-FIELDS: tuple[str, ...] = (
-    "kind", "ref", "section", "objective", "action", "output", "outcome", "indicator", "measure",
-    "lead", "timescale", "due_date", "rag", "resources", "progress",
-)
+FIELDS: tuple[str, ...] = ("kind", *RECORD_FIELDS)
 KEY_FIELDS: tuple[str, ...] = ("action", "outcome", "indicator", "lead")
 THRESHOLD = 0.6
 DOC_FIELDS: tuple[str, ...] = ("title", "organisations", "doc_type", "period_start", "period_end")

@@ -20,8 +20,13 @@ RECORD_FIELDS: tuple[str, ...] = (
     "rag",
     "resources",
     "progress",
+    "status",
+    "baseline",
+    "target",
+    "actual",
 )
-"""The common schema's text fields, in export order (after ``kind``)."""
+"""The common schema's text fields, in export order (after ``kind``). The one list of them:
+the loader, export, diff, evaluation and the sample generator all read it from here."""
 
 MAPPABLE_FIELDS: tuple[str, ...] = tuple(
     f for f in RECORD_FIELDS if f not in ("section", "due_date")
@@ -59,6 +64,10 @@ class Record:
     rag: str | None = None
     resources: str | None = None
     progress: str | None = None
+    status: str | None = None  # completion status as printed (Complete, On track, Delayed ...)
+    baseline: str | None = None  # indicator rows: figures as printed
+    target: str | None = None
+    actual: str | None = None  # the latest value reported
     start_date: date | None = None
     recurrence: str | None = None
     extra: dict[str, str] = field(default_factory=dict)

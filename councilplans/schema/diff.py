@@ -10,8 +10,9 @@ from collections import Counter
 from difflib import SequenceMatcher
 from typing import Any
 
-COMPARED = ("kind", "ref", "section", "objective", "action", "output", "outcome", "indicator",
-            "measure", "lead", "timescale", "due_date", "rag", "resources", "progress")
+from councilplans.normalise.model import RECORD_FIELDS
+
+COMPARED = ("kind", *RECORD_FIELDS)
 _MAIN = ("action", "indicator", "outcome", "output", "objective")
 SIMILAR = 0.6
 

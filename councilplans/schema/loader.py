@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from councilplans import __version__
-from councilplans.normalise.model import NormalisedDocument
+from councilplans.normalise.model import RECORD_FIELDS, NormalisedDocument
 from councilplans.schema.models import (
     Document,
     DocumentOrganisation,
@@ -171,11 +171,9 @@ def load_document(
         ))
     for r in result.records:
         row = RecordRow(
-            document_id=doc.id, kind=r.kind, ref=r.ref, section=r.section,
-            objective=r.objective, action=r.action, output=r.output, outcome=r.outcome,
-            indicator=r.indicator, measure=r.measure, lead=r.lead, timescale=r.timescale,
-            due_date=r.due_date, start_date=r.start_date, recurrence=r.recurrence, rag=r.rag,
-            resources=r.resources, progress=r.progress, extra=dict(r.extra) or None,
+            document_id=doc.id, kind=r.kind,
+            **{f: getattr(r, f) for f in RECORD_FIELDS},
+            start_date=r.start_date, recurrence=r.recurrence, extra=dict(r.extra) or None,
             page=r.page, table_index=r.table_index, row_index=r.row_index,
         )
         names = dict.fromkeys(r.organisations)

@@ -7,13 +7,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from councilplans.normalise.model import RECORD_FIELDS
 from councilplans.schema.models import Document, RecordRow
 
-EXPORT_KEYS: tuple[str, ...] = (
-    "document", "sha256", "page", "kind", "ref", "section", "objective", "action", "output",
-    "outcome", "indicator", "measure", "lead", "timescale", "due_date", "rag", "resources",
-    "progress",
-)
+EXPORT_KEYS: tuple[str, ...] = ("document", "sha256", "page", "kind", *RECORD_FIELDS)
 
 
 def _documents(session: Session, all_versions: bool):
@@ -42,14 +39,11 @@ def _rows(session: Session, docs: dict[int, Document]) -> list[dict[str, Any]]:
     out = []
     for r in rows:
         d = docs[r.document_id]
-        out.append({
-            "document": d.name, "sha256": d.sha256, "page": r.page, "kind": r.kind,
-            "ref": r.ref, "section": r.section, "objective": r.objective, "action": r.action,
-            "output": r.output, "outcome": r.outcome, "indicator": r.indicator,
-            "measure": r.measure, "lead": r.lead, "timescale": r.timescale,
-            "due_date": r.due_date.isoformat() if r.due_date else None, "rag": r.rag,
-            "resources": r.resources, "progress": r.progress,
-        })
+        row: dict[str, Any] = {"document": d.name, "sha256": d.sha256, "page": r.page,
+                               "kind": r.kind}
+        row.update((f, getattr(r, f)) for f in RECORD_FIELDS)
+        row["due_date"] = r.due_date.isoformat() if r.due_date else None
+        out.append(row)
     return out
 
 

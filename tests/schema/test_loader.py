@@ -50,7 +50,7 @@ def test_load_and_export_exact_rows(db_url):
         "section": "Priority 1", "objective": None, "action": "Action 1", "output": None,
         "outcome": None, "indicator": None, "measure": None, "lead": "Met Police",
         "timescale": "March 2025", "due_date": "2025-03-31", "rag": "green", "resources": None,
-        "progress": None,
+        "progress": None, "status": None, "baseline": None, "target": None, "actual": None,
     }
     assert tuple(rows[0]) == EXPORT_KEYS
     assert docs[0]["organisations"] == ["Tower Hamlets Council"]
