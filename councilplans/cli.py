@@ -62,6 +62,41 @@ def _engine(db_url: str):
                                    " install it into the same environment") from exc
 
 
+def _check_executor(ctx, param, value: str) -> str:
+    from councilplans.executors import executor_for
+
+    try:
+        executor_for(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+    return value
+
+
+def _check_engine(ctx, param, value: str) -> str:
+    from councilplans.extract.engines import EngineMissing, engine_reader
+
+    try:
+        engine_reader(value)
+    except EngineMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    return value
+
+
+engine_option = click.option(
+    "--engine", "extract_engine", type=click.Choice(["native", "pdfplumber", "camelot"]),
+    default="native", show_default=True, callback=_check_engine,
+    help="PDF table reader: native (pdfium), or pdfplumber / camelot (councilplans[engines]).",
+)
+
+
+def _executor_errors(reports, error_type):
+    """An executor that cannot run at all (no scheduler, a missing extra) is one clear error."""
+    try:
+        yield from reports
+    except error_type as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 @click.group()
 @click.version_option(__version__, prog_name="councilplans")
 def main() -> None:
@@ -83,9 +118,16 @@ def main() -> None:
               help="The stored document (name, title or sha256) these files are revisions of.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
 @click.option("--quiet", "-q", is_flag=True, help="Only the final count line.")
+@click.option("--executor", default="local", show_default=True, callback=_check_executor,
+              help="Where files run: local (worker processes here), dask (a Dask cluster on this"
+                   " machine) or dask://HOST:PORT (a Dask scheduler; needs councilplans[dask]).")
+@click.option("--shared-path", is_flag=True,
+              help="Dask workers read the files at the same paths instead of getting bytes.")
+@engine_option
 def import_cmd(paths, db_url, password, jobs, timeout, memory_mb, force, revises, fail_fast,
-               quiet):
+               quiet, executor, shared_path, extract_engine):
     """Import PDF/DOCX files, or folders of them (searched recursively)."""
+    from councilplans.executors import ExecutorError
     from councilplans.pipeline import Options, default_jobs, find_files, import_files
 
     files = find_files(paths)
@@ -94,7 +136,8 @@ def import_cmd(paths, db_url, password, jobs, timeout, memory_mb, force, revises
     engine = _engine(db_url)
     options = Options(password=password, timeout=timeout, memory_mb=memory_mb,
                       jobs=default_jobs() if jobs is None else jobs, force=force,
-                      revises=revises)
+                      revises=revises, executor=executor, shared_path=shared_path,
+                      engine=extract_engine)
     counts: dict[str, int] = {}
     n_records = 0
     bar = None
@@ -102,7 +145,8 @@ def import_cmd(paths, db_url, password, jobs, timeout, memory_mb, force, revises
         from tqdm import tqdm
 
         bar = tqdm(total=len(files), unit="file", file=sys.stderr)
-    for report in import_files(engine, files, options):
+    reports = import_files(engine, files, options)
+    for report in _executor_errors(reports, ExecutorError):
         counts[report.status] = counts.get(report.status, 0) + 1
         n_records += report.n_records if report.status != "unchanged" else 0
         line = f"{report.path}: {report.status}: {report.message}"
@@ -199,13 +243,14 @@ def _table(rows: list[dict]) -> str:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
 @click.option("--password", help="Password for encrypted PDFs.")
-def tables(file, fmt, password):
+@engine_option
+def tables(file, fmt, password, extract_engine):
     """The raw tables found in FILE, for debugging and comparison with other extractors."""
     from councilplans.errors import CouncilPlansError
     from councilplans.extract import extract_document
 
     try:
-        raw = extract_document(file, password=password)
+        raw = extract_document(file, password=password, engine=extract_engine)
     except CouncilPlansError as exc:
         raise click.ClickException(f"{file}: {exc}") from exc
     out = [

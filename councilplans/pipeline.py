@@ -12,7 +12,6 @@ import os
 import resource
 import zlib
 from collections.abc import Iterable, Iterator
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from sqlalchemy.engine import Engine
 from councilplans.errors import (
     CouncilPlansError,
     ExtractionMemoryError,
-    ExtractionTimeout,
     NoTextLayer,
 )
 from councilplans.normalise.model import NormalisedDocument
@@ -40,6 +38,9 @@ class Options:
     jobs: int = 1
     force: bool = False
     revises: str | None = None  # a stored document the imported file is a revision of
+    executor: str = "local"  # local | dask | dask://HOST:PORT (councilplans.executors)
+    shared_path: bool = False  # Dask workers read the driver's paths instead of getting bytes
+    engine: str = "native"  # extraction engine for PDFs (councilplans.extract.engines)
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,9 @@ def facts_for(path: Path) -> FileFacts:
     return FileFacts(name=path.name, path=str(path), sha256=sha256_of(path), format=None)
 
 
-def process_file(path: str, facts: FileFacts, password: str | None = None) -> FileResult:
+def process_file(
+    path: str, facts: FileFacts, password: str | None = None, engine: str = "native"
+) -> FileResult:
     """Extract and normalise one file; every failure becomes a status and a message."""
     from dataclasses import replace
 
@@ -94,7 +97,7 @@ def process_file(path: str, facts: FileFacts, password: str | None = None) -> Fi
     from councilplans.normalise import normalise_document
 
     try:
-        raw = extract_document(path, password=password)
+        raw = extract_document(path, password=password, engine=engine)
         facts = replace(facts, format=raw.format)
         result = normalise_document(raw)
     except NoTextLayer as exc:
@@ -122,69 +125,6 @@ def _out_of_memory(exc: BaseException) -> bool:
     if isinstance(exc, OSError | ImportError):
         return getattr(exc, "errno", None) == errno.ENOMEM or "failed to map segment" in str(exc)
     return False
-
-
-def _limit_memory(memory_mb: int) -> None:
-    """Worker start: load the parsers and word lists, then cap the address space.
-
-    The time and memory limits are for what a file costs. Loaded under the cap, the libraries
-    themselves failed as "ImportError: failed to map segment" or an OpenBLAS abort, and their
-    loading counted against the first file's time limit.
-    """
-    try:
-        import docx  # noqa: F401
-
-        import councilplans.extract.docx  # noqa: F401
-        import councilplans.extract.pdf  # noqa: F401
-        import councilplans.normalise.metadata  # noqa: F401
-        from councilplans.normalise.organisations import organisations_in
-        from councilplans.normalise.themes import themes_in
-
-        organisations_in("Head of Housing")
-        themes_in("domestic abuse")
-    except Exception:  # the file's own run reports whatever this is
-        pass
-    if memory_mb > 0:
-        limit = memory_mb * 1024 * 1024
-        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)  # over the hard limit setrlimit fails: no worker, a hang
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-
-
-def _run_workers(work: list[tuple[Path, FileFacts]], options: Options) -> Iterator[FileResult]:
-    from pebble import ProcessExpired, ProcessPool
-
-    workers = max(1, min(options.jobs, len(work)))
-    with ProcessPool(max_workers=workers, max_tasks=25, initializer=_limit_memory,
-                     initargs=(options.memory_mb,)) as pool:
-        futures = [
-            (facts, pool.schedule(process_file, args=(str(path), facts, options.password),
-                                  timeout=options.timeout))
-            for path, facts in work
-        ]
-        try:
-            for facts, future in futures:
-                try:
-                    yield future.result()
-                except FutureTimeout:
-                    msg = ExtractionTimeout(f"over the time limit ({options.timeout:g} s)")
-                    yield FileResult(facts, "failed", str(msg))
-                except ProcessExpired as exc:
-                    if exc.exitcode in (-9, 137) or exc.exitcode is None:
-                        reason = f"over the memory limit ({options.memory_mb} MB)"
-                    elif exc.exitcode < 0 and options.memory_mb > 0:
-                        # C parsers (pdfium) abort when an allocation fails under the cap
-                        reason = (f"over the memory limit ({options.memory_mb} MB): the extractor "
-                                  f"was stopped by signal {-exc.exitcode}")
-                    else:
-                        reason = f"the extractor crashed (exit code {exc.exitcode})"
-                    yield FileResult(facts, "failed", reason)
-                except Exception as exc:
-                    yield FileResult(facts, "failed", f"worker error: {type(exc).__name__}: {exc}")
-        finally:  # the caller stopped early (--fail-fast): drop the files not yet done
-            for _facts, future in futures:
-                future.cancel()
 
 
 def _lock_for_write(session) -> None:
@@ -245,13 +185,9 @@ def import_files(
         work.append((path, facts))
     if not work:
         return
-    if options.jobs <= 0:
-        results: Iterable[FileResult] = (
-            process_file(str(p), f, options.password) for p, f in work
-        )
-    else:
-        results = _run_workers(work, options)
-    for result in results:
+    from councilplans.executors import executor_for
+
+    for result in executor_for(options.executor).run(work, options):
         try:
             outcome = load_result(engine, result, replace_ids.get(result.facts.sha256),
                                   options.revises)

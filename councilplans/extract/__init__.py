@@ -26,6 +26,14 @@ def _docx(path: Path, password: str | None) -> RawDocument:
 READERS: dict[str, Callable[[Path, str | None], RawDocument]] = {"pdf": _pdf, "docx": _docx}
 
 
-def extract_document(path: str | Path, password: str | None = None) -> RawDocument:
+def extract_document(
+    path: str | Path, password: str | None = None, engine: str = "native"
+) -> RawDocument:
+    """``engine`` picks the PDF table reader; Word tables are explicit and always read natively."""
     p = Path(path)
-    return READERS[sniff(p)](p, password)
+    fmt = sniff(p)
+    if fmt == "pdf" and engine != "native":
+        from councilplans.extract.engines import engine_reader
+
+        return engine_reader(engine)(p, password)
+    return READERS[fmt](p, password)
