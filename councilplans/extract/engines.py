@@ -10,7 +10,6 @@ chosen engine's module is imported.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,13 +35,18 @@ class EngineMissing(CouncilPlansError):
 def engine_reader(name: str) -> Reader:
     """The PDF reader of engine ``name``; EngineMissing (one line, how to fix) without its extra.
 
-    Checked with ``find_spec`` first so that the CLI can refuse a missing engine before any
-    file is read without importing the library itself.
+    The CLI calls this before any file is read, so a missing engine is one line, not a
+    failure per file.
     """
     if name not in ENGINES:
         raise ValueError(f"unknown engine {name!r}: use {', '.join(ENGINES)}")
     module, func, needs = ENGINES[name]
-    missing = [lib for lib in needs if importlib.util.find_spec(lib) is None]
+    missing = []
+    for lib in needs:
+        try:
+            importlib.import_module(lib)
+        except ImportError:
+            missing.append(lib)
     if missing:
         raise EngineMissing(f"the {name} engine needs {', '.join(missing)}: "
                             "pip install 'councilplans[engines]'")
