@@ -38,9 +38,9 @@ def camelot_to_document(path: str | Path, password: str | None = None) -> RawDoc
     with pdf:
         if not pdf.pages:
             raise CorruptDocument("corrupt or truncated PDF: no pages")
-        if not any(page.chars for page in pdf.pages):
-            if any(page.images or page.rects or page.curves for page in pdf.pages):
-                raise NoTextLayer("no text layer: OCR needed")
+        drawn = any(page.images or page.rects or page.curves for page in pdf.pages)
+        if drawn and not any(page.chars for page in pdf.pages):
+            raise NoTextLayer("no text layer: OCR needed")
         with warnings.catch_warnings():  # "no tables found on page n" is not news here
             warnings.simplefilter("ignore")
             found = camelot.read_pdf(str(p), pages="all", flavor="lattice",
