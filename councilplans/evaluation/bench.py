@@ -13,6 +13,11 @@ library imports included; "process s" adds interpreter start-up. Tasks:
   raster+vector engine, then ``engine="vector"`` (render-free);
 - pypdfium2-chars: every char's text and box, the floor any PDF reader pays.
 
+Then a batch: ``councilplans import samples/ --jobs 2`` (every bundled sample, PDF and DOCX),
+its pages/s and files/s beside the single plan's and the ratio of the two, so the fixed costs
+per file and per worker show. "cpu s" is user+system time of the process and every worker it
+reaped: on a shared machine wall time is noisy, CPU time much less so.
+
 Then where the import's time goes: extract / normalise / load stages timed through
 ``councilplans.pipeline``, and the top functions of the import under cProfile.
 """
@@ -90,19 +95,33 @@ def _pypdfium2_chars(path: Path) -> dict:
     return {"chars": n_chars}
 
 
-def _cli_import(path: Path) -> dict:
+def _cli_import(path: Path, jobs: int = 0) -> dict:
     """The real CLI entry point, in this process: ``councilplans import PATH --jobs 0``."""
     import runpy
 
     db = Path(tempfile.mkdtemp(prefix="cp-bench-")) / "bench.db"
-    sys.argv = ["councilplans", "import", str(path), "--db", f"sqlite:///{db}", "--jobs", "0",
-                "--quiet"]
+    sys.argv = ["councilplans", "import", str(path), "--db", f"sqlite:///{db}", "--jobs",
+                str(jobs), "--quiet"]
     try:
         runpy.run_module("councilplans", run_name="__main__")
     except SystemExit as exc:
         if exc.code not in (0, None):
             raise
     return {"db": str(db)}
+
+
+BATCH_JOBS = 2
+
+
+def _cli_import_batch(folder: Path) -> dict:
+    """``councilplans import FOLDER --jobs 2`` in this process; pages and files it stored."""
+    import sqlite3
+
+    info = _cli_import(folder, jobs=BATCH_JOBS)
+    with sqlite3.connect(info["db"]) as conn:
+        files, pages = conn.execute("SELECT count(*), coalesce(sum(pages), 0) FROM documents "
+                                    "WHERE status = 'imported'").fetchone()
+    return {"files": files, "pages": pages, "db": info["db"]}
 
 
 def _stages(path: Path) -> dict:
@@ -134,6 +153,7 @@ def _stages(path: Path) -> dict:
 
 TASKS: dict[str, Callable[[Path], dict]] = {
     "import-cli": _cli_import,
+    "import-batch": _cli_import_batch,
     "ours-extract": _ours,
     "pdfplumber": _pdfplumber,
     "camelot-lattice": _camelot(None),
@@ -182,6 +202,7 @@ class Measure:
     peak_mb: float
     info: dict
     error: str = ""
+    cpu_s: float = 0.0  # user + system, the process and the workers it reaped
 
 
 def measure(name: str, cmd: list[str]) -> Measure:
@@ -200,10 +221,30 @@ def measure(name: str, cmd: list[str]) -> Measure:
         if line.startswith("BENCH "):
             info = json.loads(line[6:])
     peak = info.pop("peak_mb", None) or usage.ru_maxrss / 1024  # wait4 gives KiB on Linux
+    cpu = usage.ru_utime + usage.ru_stime
     if proc.returncode != 0:
         last = (stderr.strip() or out.strip() or "no output").splitlines()[-1]
-        return Measure(name, False, wall, None, peak, info, last[:200])
-    return Measure(name, True, wall, info.pop("seconds", None), peak, info)
+        return Measure(name, False, wall, None, peak, info, last[:200], cpu)
+    return Measure(name, True, wall, info.pop("seconds", None), peak, info, cpu_s=cpu)
+
+
+def batch_lines(single: Measure, batch: Measure, pages: int) -> list[str]:
+    """The batch beside the single plan: pages/s, files/s, CPU s per page, and the ratios."""
+    if not (single.ok and batch.ok):
+        return [f"batch: failed: {batch.error or single.error}"]
+    s_pps = pages / (single.task_s or single.process_s)
+    b_time = batch.task_s or batch.process_s
+    b_pps = batch.info["pages"] / b_time
+    return [
+        f"{'single plan':<16} {pages:>5} pages {'1':>4} file  {s_pps:6.1f} pages/s "
+        f"{1 / (single.task_s or single.process_s):6.2f} files/s  "
+        f"{1000 * single.cpu_s / pages:5.0f} cpu ms/page  (--jobs 0)",
+        f"{'samples batch':<16} {batch.info['pages']:>5} pages {batch.info['files']:>4} files "
+        f"{b_pps:6.1f} pages/s {batch.info['files'] / b_time:6.2f} files/s  "
+        f"{1000 * batch.cpu_s / batch.info['pages']:5.0f} cpu ms/page  (--jobs {BATCH_JOBS})",
+        f"batch / single pages/s: {b_pps / s_pps:.2f}x   cpu per page, batch / single: "
+        f"{(batch.cpu_s / batch.info['pages']) / (single.cpu_s / pages):.2f}x",
+    ]
 
 
 def child_cmd(task: str, plan: Path) -> list[str]:
@@ -285,6 +326,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-camelot", action="store_true", help="Camelot is the slow one.")
     ap.add_argument("--no-profile", action="store_true", help="Skip stages and cProfile.")
     ap.add_argument("--json", type=Path, metavar="OUT", help="Save the figures as JSON.")
+    ap.add_argument("--batch", type=Path, default=ROOT / "samples",
+                    help="Folder for the batch run (default: the bundled samples).")
+    ap.add_argument("--batch-only", action="store_true",
+                    help="Only the single plan and the batch, for repeated runs.")
     ap.add_argument("--child", nargs=2, metavar=("TASK", "PDF"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -315,6 +360,17 @@ def main(argv: list[str] | None = None) -> int:
                 db = Path(m.info.pop("db"))
                 print("  " + check_import(plan, db))
                 shutil.rmtree(db.parent, ignore_errors=True)
+            batch = measure("import-batch", child_cmd("import-batch", args.batch))
+            results.append(batch)
+            if "db" in batch.info:
+                shutil.rmtree(Path(batch.info.pop("db")).parent, ignore_errors=True)
+            print(f"\nbatch: {args.batch} (every PDF and DOCX under it), same moment as the "
+                  "single plan above:")
+            for line in batch_lines(m, batch, pages):
+                print("  " + line)
+            print()
+            if args.batch_only:
+                return 0
         tasks = ["ours-extract", "pdfplumber", "pypdfium2-chars"]
         if not args.skip_camelot:
             tasks[2:2] = ["camelot-lattice", "camelot-vector"]

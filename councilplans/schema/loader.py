@@ -57,7 +57,8 @@ def series_key_for(name: str) -> str:
 def _organisation(session: Session, name: str, cache: dict[str, Organisation]) -> Organisation:
     if name in cache:
         return cache[name]
-    org = session.scalars(select(Organisation).where(Organisation.name == name)).first()
+    with session.no_autoflush:  # rows pending so far need not be written to look a name up
+        org = session.scalars(select(Organisation).where(Organisation.name == name)).first()
     if org is None:
         from councilplans.normalise.organisations import gazetteer
 
@@ -73,7 +74,8 @@ def _organisation(session: Session, name: str, cache: dict[str, Organisation]) -
 
 def _theme(session: Session, key: str, cache: dict[str, Theme]) -> Theme:
     if key not in cache:
-        theme = session.scalars(select(Theme).where(Theme.key == key)).first()
+        with session.no_autoflush:
+            theme = session.scalars(select(Theme).where(Theme.key == key)).first()
         if theme is None:
             from councilplans.normalise.themes import taxonomy
 
