@@ -247,6 +247,34 @@ def batch_lines(single: Measure, batch: Measure, pages: int) -> list[str]:
     ]
 
 
+def single_and_batch(plan: Path, folder: Path) -> tuple[Measure, Measure]:
+    """The single plan's import, then the batch's, one right after the other."""
+    single = measure("import-cli", child_cmd("import-cli", plan))
+    batch = measure("import-batch", child_cmd("import-batch", folder))
+    for m in (single, batch):
+        if "db" in m.info:
+            shutil.rmtree(Path(m.info.pop("db")).parent, ignore_errors=True)
+    return single, batch
+
+
+def batch_rounds(plan: Path, pages: int, folder: Path, rounds: int) -> int:
+    """Single and batch in turn ``rounds`` times: on a shared machine one pair can mislead."""
+    import statistics
+
+    ratios = []
+    for n in range(1, rounds + 1):
+        single, batch = single_and_batch(plan, folder)
+        lines = batch_lines(single, batch, pages)
+        print(f"round {n}:\n  " + "\n  ".join(lines), flush=True)
+        if single.ok and batch.ok:
+            s_pps = pages / (single.task_s or single.process_s)
+            ratios.append(batch.info["pages"] / (batch.task_s or batch.process_s) / s_pps)
+    if ratios:
+        print(f"batch / single pages/s over {len(ratios)} rounds: median "
+              f"{statistics.median(ratios):.2f}x (min {min(ratios):.2f}x, max {max(ratios):.2f}x)")
+    return 0
+
+
 def child_cmd(task: str, plan: Path) -> list[str]:
     return [sys.executable, "-m", "councilplans.evaluation.bench", "--child", task, str(plan)]
 
@@ -328,8 +356,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, metavar="OUT", help="Save the figures as JSON.")
     ap.add_argument("--batch", type=Path, default=ROOT / "samples",
                     help="Folder for the batch run (default: the bundled samples).")
-    ap.add_argument("--batch-only", action="store_true",
-                    help="Only the single plan and the batch, for repeated runs.")
+    ap.add_argument("--batch-only", type=int, metavar="N", default=0,
+                    help="Only the single plan and the batch, N times in turn; the median ratio.")
     ap.add_argument("--child", nargs=2, metavar=("TASK", "PDF"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -350,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
 
     show(measure("python baseline", child_cmd("baseline", plan)))
     why_not = cli_available()
+    if args.batch_only:
+        return batch_rounds(plan, pages, args.batch, args.batch_only)
     with tempfile.TemporaryDirectory(prefix="cp-bench-") as tmp:
         if why_not:
             print(f"{'import-cli':<16} import: not available ({why_not})")
@@ -364,13 +394,11 @@ def main(argv: list[str] | None = None) -> int:
             results.append(batch)
             if "db" in batch.info:
                 shutil.rmtree(Path(batch.info.pop("db")).parent, ignore_errors=True)
-            print(f"\nbatch: {args.batch} (every PDF and DOCX under it), same moment as the "
+            print(f"\nbatch: {args.batch} (every PDF and DOCX under it), right after the "
                   "single plan above:")
             for line in batch_lines(m, batch, pages):
                 print("  " + line)
             print()
-            if args.batch_only:
-                return 0
         tasks = ["ours-extract", "pdfplumber", "pypdfium2-chars"]
         if not args.skip_camelot:
             tasks[2:2] = ["camelot-lattice", "camelot-vector"]

@@ -58,3 +58,17 @@ def test_child_reports_its_own_high_water_mark_not_the_parents(tmp_path):
     m = measure("baseline", child_cmd("baseline", tmp_path / "unused.pdf"))
     assert m.ok and 0 < m.peak_mb < 150, m
     del ballast
+
+
+def test_batch_lines_put_the_batch_beside_the_single_plan():
+    from councilplans.evaluation.bench import Measure, batch_lines
+
+    single = Measure("import-cli", True, 11.0, 10.0, 150, {}, cpu_s=5.0)  # 100 pages
+    batch = Measure("import-batch", True, 21.0, 20.0, 300, {"pages": 400, "files": 80},
+                    cpu_s=8.0)
+    lines = batch_lines(single, batch, 100)
+    assert lines[0].split()[:9] == ["single", "plan", "100", "pages", "1", "file", "10.0",
+                                    "pages/s", "0.10"]
+    assert lines[1].split()[:9] == ["samples", "batch", "400", "pages", "80", "files", "20.0",
+                                    "pages/s", "4.00"]
+    assert lines[2] == "batch / single pages/s: 2.00x   cpu per page, batch / single: 0.40x"
