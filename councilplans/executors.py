@@ -157,6 +157,7 @@ class LocalExecutor:
 
 # --- Dask ---------------------------------------------------------------------------------------
 
+WAIT_FOR_WORKERS = 60  # seconds for a first worker to join the scheduler
 DAEMON_HELP = ("Dask workers run as daemon processes, which cannot start the per-file limited "
                "processes: start them with DASK_DISTRIBUTED__WORKER__DAEMON=False")
 
@@ -204,7 +205,16 @@ class DaskExecutor:
     def _stream(self, client, work: Work, options: Options) -> Iterator[FileResult]:
         from distributed import as_completed as dask_completed
 
-        daemonic = client.run(_is_daemon)
+        try:
+            client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
+            daemonic = client.run(_is_daemon)
+        except TimeoutError as exc:
+            raise ExecutorError(f"no Dask worker joined {client.scheduler.address} within "
+                                f"{WAIT_FOR_WORKERS} s") from exc
+        except Exception as exc:  # typically councilplans missing on a worker
+            raise ExecutorError(f"the Dask workers cannot run councilplans ({type(exc).__name__}:"
+                                f" {exc}): install the same version, with the dask extra, on "
+                                "every worker") from exc
         if any(daemonic.values()):
             raise ExecutorError(DAEMON_HELP)
         threads = sum(client.nthreads().values()) or 1

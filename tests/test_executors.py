@@ -31,7 +31,8 @@ pytestmark = pytest.mark.skipif(not (SAMPLES / "shapes").is_dir(), reason="sampl
 
 
 def _cluster(**config):
-    with dask.config.set({"distributed.worker.daemon": False, **config}):
+    config = {"distributed.worker.daemon": False, **config}
+    with dask.config.set(config):
         return distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                         dashboard_address=":0", silence_logs=40)
 
@@ -171,6 +172,19 @@ def test_no_scheduler_at_the_address_is_one_clear_error(tmp_path, sqlite_url):
     assert result.exit_code == 1
     assert result.output.startswith("Error: no Dask scheduler at tcp://127.0.0.1:9: "), \
         result.output
+
+
+def test_daemonic_workers_are_refused_with_how_to_start_them(tmp_path, sqlite_url):
+    """``dask worker`` starts daemon processes by default; those cannot fork a limited child."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    helpers._good_docx(folder / "plan.docx")
+    with _cluster(**{"distributed.worker.daemon": True}) as cluster:
+        result = _import(sqlite_url, "--executor", _spec(cluster), paths=[folder])
+    assert result.exit_code == 1
+    assert result.output == ("Error: Dask workers run as daemon processes, which cannot start the"
+                             " per-file limited processes: start them with "
+                             "DASK_DISTRIBUTED__WORKER__DAEMON=False\n")
 
 
 def test_an_unknown_executor_is_refused(tmp_path, sqlite_url):
