@@ -33,7 +33,7 @@ eval: $(STAMP)  ## score imports of the samples against their expected records, 
 	$(PY) -m councilplans.evaluation.samples --shapes --variants --jobs 2
 	$(PY) -m councilplans.evaluation.icdar
 
-bench: $(STAMP)  ## time a 120-page plan: whole import vs pdfplumber, camelot, pypdfium2
+bench: $(STAMP)  ## time a 120-page plan (import vs pdfplumber, camelot, pypdfium2) and a samples batch
 	$(PY) -m councilplans.evaluation.bench
 
 samples-tools:  ## install LibreOffice (Debian package) for regenerating sample PDFs
