@@ -157,6 +157,7 @@ class LocalExecutor:
 
 # --- Dask ---------------------------------------------------------------------------------------
 
+EMBED_MAX = 1 << 20  # bytes: a larger file is scattered to a worker, not put in the task itself
 WAIT_FOR_WORKERS = 60  # seconds for a first worker to join the scheduler
 DAEMON_HELP = ("Dask workers run as daemon processes, which cannot start the per-file limited "
                "processes: start them with DASK_DISTRIBUTED__WORKER__DAEMON=False")
@@ -222,6 +223,7 @@ class DaskExecutor:
         queue = iter(enumerate(work))
         running = dask_completed()
         facts_of: dict[str, FileFacts] = {}
+        scattered: dict[str, object] = {}  # held until the file is done
         unsent: list[FileResult] = []
 
         def send_next() -> None:
@@ -233,8 +235,11 @@ class DaskExecutor:
                     unsent.append(FileResult(facts, "failed",
                                              f"cannot read: {exc.strerror or exc}"))
                     continue
+                key = f"councilplans-import-{token}-{i}"
+                if isinstance(source, bytes) and len(source) > EMBED_MAX:
+                    source = scattered[key] = client.scatter(source, hash=False)
                 future = client.submit(run_on_worker, source, facts, options, pure=False,
-                                       key=f"councilplans-import-{token}-{i}")
+                                       key=key)
                 facts_of[future.key] = facts
                 running.add(future)
                 return
@@ -248,8 +253,10 @@ class DaskExecutor:
                     continue
                 future = next(running)
                 facts = facts_of.pop(future.key)
-                yield _dask_outcome(future, facts)
+                result = _dask_outcome(future, facts)
                 future.release()
+                scattered.pop(future.key, None)
+                yield result
                 send_next()
         finally:  # the caller stopped early (--fail-fast)
             for key in facts_of:

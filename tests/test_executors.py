@@ -110,7 +110,8 @@ def test_a_file_that_hangs_fails_alone_on_dask(cluster, tmp_path, sqlite_url):
 
 def test_a_file_that_kills_its_worker_process_fails_alone_on_dask(cluster, tmp_path,
                                                                     sqlite_url):
-    """4 GB of content stream in a 4 MB file: the process reading it is stopped at the cap."""
+    """4 GB of content stream in a 4 MB file (scattered to a worker, being over 1 MB): the
+    process reading it is stopped at the cap."""
     folder = tmp_path / "in"
     folder.mkdir()
     bomb = helpers._flate_bomb_pdf(folder / "bomb.pdf")
