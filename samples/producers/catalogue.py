@@ -52,6 +52,31 @@ SAMPLES: tuple[LayoutSample, ...] = (
     LayoutSample("banded", "word", "bd_dsv_delivery_plan",
                  "zebra bands under a dark header, merged priority cells across bands "
                  "(Word Grid/List Table 4-5 look), no rules", looks.ZEBRA),
+    LayoutSample("rules-only", "chromium", "bd_dsv_delivery_plan",
+                 "booktabs in CSS: rules above and below the header and between rows, "
+                 "merged priority cells", looks.BOOKTABS),
+    LayoutSample("header-band", "chromium", "lbth_vawg_action_plan_2024",
+                 "one table, tinted header band, no rules, the priorities as coloured bold "
+                 "group rows, rows apart by white space only", looks.HEADER_BAND, merge=True),
+    LayoutSample("banded", "chromium", "havering_vawg_strategy",
+                 "zebra rows under a dark header, merged objective cells across bands, no "
+                 "rules", looks.ZEBRA),
+    LayoutSample("filled-cells", "chromium", "lbth_vawg_performance_matrix",
+                 "card-like rows: every row a tinted rounded box, white space between rows",
+                 looks.CARDS),
+    LayoutSample("first-page-header", "chromium", "triborough_vawg_annual_report",
+                 "ruled table whose header is printed once (thead not repeated), caption "
+                 "above and source line below", looks.FIRST_PAGE_HEADER),
+    LayoutSample("sideways", "chromium", "lbth_vawg_action_plan_2024",
+                 "portrait narrative, then the ruled plan cut into landscape pages turned "
+                 "90 degrees by CSS: rotated text on portrait pages, no /Rotate",
+                 looks.SIDEWAYS),
+    LayoutSample("header-band", "reportlab", "lbth_vawg_performance_matrix",
+                 "tinted header row, no rules, rows apart by white space only",
+                 looks.HEADER_BAND),
+    LayoutSample("banded", "reportlab", "shape_sections_groups",
+                 "zebra rows with section rows and group rows (merged cells across bands)",
+                 looks.ZEBRA),
     LayoutSample("filled-cells", "reportlab", "havering_vawg_strategy",
                  "every cell a filled box with white gaps; no line objects at all",
                  looks.FILLED),
@@ -84,7 +109,8 @@ def _producer(sample: LayoutSample) -> Callable[[Spec, Path, Path], None]:
         return lambda spec, pdf, tmp: drawing.build(spec, sample.look, pdf, sample.rotation)
     from producers import html
 
-    return lambda spec, pdf, tmp: html.build(spec, sample.look, pdf, tmp)
+    return lambda spec, pdf, tmp: html.build(spec, sample.look, pdf, tmp,
+                                             sideways=sample.layout == "sideways")
 
 
 def generate_layouts(out_dir: Path, only: list[str] | None = None) -> list[Path]:

@@ -12,7 +12,7 @@ from typing import Any
 import generate
 from generate import RL_MARGIN_CM, DrawnCell, RlStyles
 
-from producers.looks import Look, Spec, caption_text, source_text, styled
+from producers.looks import Look, Spec, caption_text, source_text, split_at_plan, styled
 
 _TOP_RULE, _HEADER_RULE, _ROW_RULE = 1.2, 0.7, 0.35
 
@@ -63,6 +63,8 @@ def rl_table(table: dict[str, Any], look: Look, st: RlStyles, usable: float,
     if look.gap:
         cmds += [("TOPPADDING", (0, 0), (-1, -1), 3 + look.gap / 2),
                  ("BOTTOMPADDING", (0, 0), (-1, -1), 3 + look.gap / 2)]
+    if look.rules == "none" and not look.gap:  # white space alone keeps the rows apart
+        cmds.append(("BOTTOMPADDING", (0, len(header)), (-1, -1), 8))
     if look.rules == "booktabs":
         cmds += [("LINEABOVE", (0, 0), (-1, 0), _TOP_RULE, black),
                  ("LINEBELOW", (0, len(header) - 1), (-1, len(header) - 1), _HEADER_RULE, black),
@@ -125,7 +127,7 @@ def build(spec: Spec, look: Look, path: Path, rotation: int = 0) -> None:
         usable = plan_page[0] - 2 * margin
         if not table.get("plan", True):
             usable = text_page[0] - 2 * margin
-            return rl_table(table, generate_look(look), st, usable)
+            return rl_table(table, _without_caption(look), st, usable)
         n = next(numbers)
         return rl_table(table, look, st, usable,
                         caption_text(n, table, spec) if look.caption else None,
@@ -164,7 +166,7 @@ def build(spec: Spec, look: Look, path: Path, rotation: int = 0) -> None:
         turned = Template("plan", [frame(plan_page)], onPage=turn_page, pagesize=plan_page)
         turned.rotation = rotation
         templates.append(turned)
-        text, plan = _split_at_plan(spec)
+        text, plan = split_at_plan(spec)
         story = (generate.rl_story(text, st, make_table) + [NextPageTemplate("plan"), PageBreak()]
                  + generate.rl_story(plan, st, make_table))
     else:
@@ -173,26 +175,9 @@ def build(spec: Spec, look: Look, path: Path, rotation: int = 0) -> None:
     doc.build(story)
 
 
-def generate_look(look: Look) -> Look:
+def _without_caption(look: Look) -> Look:
     """Non-plan tables (contents, version history) keep the document's look, without the
     caption and source line that number the plan tables."""
     from dataclasses import replace
 
     return replace(look, caption=False)
-
-
-def _split_at_plan(spec: Spec) -> tuple[Spec, Spec]:
-    """(the narrative, the rest from the first plan table's heading on): the plan goes on
-    sideways pages, the narrative stays portrait."""
-    blocks = spec["blocks"]
-    k = next(i for i, b in enumerate(blocks) if "table" in b and b["table"].get("plan", True))
-    for _ in range(2):  # the table's heading and the line introducing it go with it
-        if k and ("heading" in blocks[k - 1] or "paragraph" in blocks[k - 1]):
-            k -= 1
-    rest = blocks[k:]
-    while rest and "page_break" in rest[0]:
-        rest = rest[1:]
-    head = blocks[:k]
-    while head and "page_break" in head[-1]:
-        head = head[:-1]
-    return {**spec, "blocks": head}, {**spec, "blocks": rest}

@@ -141,3 +141,19 @@ def with_look(spec: Spec, look: Look) -> Spec:
             block["table"]["repeat_header"] = look.repeat_header
     return out
 
+
+def split_at_plan(spec: Spec) -> tuple[Spec, Spec]:
+    """(the narrative, the rest from the first plan table's heading on): the plan goes on
+    sideways pages, the narrative stays portrait."""
+    blocks = spec["blocks"]
+    k = next(i for i, b in enumerate(blocks) if "table" in b and b["table"].get("plan", True))
+    for _ in range(2):  # the table's heading and the line introducing it go with it
+        if k and ("heading" in blocks[k - 1] or "paragraph" in blocks[k - 1]):
+            k -= 1
+    rest = blocks[k:]
+    while rest and "page_break" in rest[0]:
+        rest = rest[1:]
+    head = blocks[:k]
+    while head and "page_break" in head[-1]:
+        head = head[:-1]
+    return {**spec, "blocks": head}, {**spec, "blocks": rest}
