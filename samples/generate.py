@@ -622,6 +622,8 @@ def main(argv: list[str] | None = None) -> int:
     for spec_dir in () if args.layouts_only else SPEC_DIRS:
         out_dir = HERE if spec_dir.name == "specs" else spec_dir
         for spec_path in sorted(spec_dir.glob("*.json")):
+            if spec_path.name.endswith(".expected.json"):  # shapes/ holds specs and outputs
+                continue
             if args.only and spec_path.stem not in args.only:
                 continue
             made = generate(spec_path, out_dir, pdf=not args.no_pdf)
