@@ -68,6 +68,10 @@ _STATUS_KEYS = {"status", "document status", "approval status"}
 
 
 _NUMBERED = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[ivx]+\.)\s+\S")
+# "Priority 1: Preventing Harm" set as large as the title starts the body, not the title
+_SECTION_LABEL = re.compile(
+    r"\s*(?:priority|section|part|chapter|theme|objective|outcome|strand|appendix|annex)"
+    r"\s+(?:\d+|[A-Z]|[ivx]+)\b\s*[:.\-–]", re.IGNORECASE)
 
 # Text a reader never takes for the title however large it is printed: a stamp or watermark
 # ("DRAFT", "OFFICIAL - SENSITIVE"), a memo's field label or its value line ("From: ...",
@@ -138,7 +142,8 @@ def _title_from_blocks(blocks: list[TextBlock]) -> str | None:
         start = next(i for i, b in enumerate(first_page) if b.size >= biggest - 0.5)
         lines = []
         for i, b in enumerate(first_page[start : start + 3]):
-            if b.size < biggest - 0.5 or (i and _NUMBERED.match(b.text)):
+            if b.size < biggest - 0.5 or (i and (_NUMBERED.match(b.text)
+                                                 or _SECTION_LABEL.match(b.text))):
                 break  # smaller print, or a numbered section heading set as large as the title
             lines.append(_clean(b.text))
         return join_lines(lines)
