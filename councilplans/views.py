@@ -7,14 +7,19 @@ other format, the import notes and the tables that were not taken as plans, with
 from __future__ import annotations
 
 import shutil
+import sys
 import textwrap
 from typing import Any
 
-MIN_TITLE = 24
+MIN_TITLE = 30
 
 
 def _aligned(header: list[str], lines: list[list[str]], wide: bool) -> list[list[str]]:
-    """Rows as printed lines, the last column (a title) wrapped to the terminal's width."""
+    """Rows as printed lines, the last column (a title) wrapped to the terminal's width.
+
+    Piped or redirected output is never wrapped: each row stays one line for grep and friends.
+    """
+    wide = wide or not sys.stdout.isatty()
     widths = [max([len(h)] + [len(row[i]) for row in lines]) for i, h in enumerate(header[:-1])]
     lead = sum(w + 2 for w in widths)
     room = max(MIN_TITLE, shutil.get_terminal_size((120, 24)).columns - lead)
