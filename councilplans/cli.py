@@ -197,7 +197,10 @@ def _dry_run_engine(db_url: str):
     path = sqlite_path(db_url)
     if path is not None and not path.is_file():
         return make_engine("sqlite://")
-    return _engine(db_url)
+    try:
+        return _engine(db_url)
+    except MissingDatabase:  # a server database import has not filled yet
+        return make_engine("sqlite://")
 
 
 def _check_revises(engine, revises: str) -> None:
