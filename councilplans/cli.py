@@ -269,7 +269,8 @@ def documents(db_url, fmt, all_versions, wide):
     """
     from councilplans.schema.db import make_session
     from councilplans.schema.queries import document_rows
-    from councilplans.schema.twins import rejected_tables, twins
+    from councilplans.schema.rejected import rejected_tables
+    from councilplans.schema.twins import twins
 
     engine = _engine(db_url)
     with make_session(engine) as session:
