@@ -10,6 +10,7 @@ import pytest
 
 from councilplans.normalise.organisations import (
     KINDS,
+    council_code,
     councils_in,
     gazetteer,
     organisations_in,
@@ -37,7 +38,20 @@ ORG_CASES: list[tuple[str | None, tuple[str, ...]]] = [
     ("City of London Police", ("City of London Police",)),
     ("Met Police", (MPS,)),
     ("NTE Met Police", (MPS,)),
-    ("Police (SC and O2)", (MPS,)),
+    ("Police (SC and O2)", ("Police",)),  # which force is not said: no London guess
+    ("Kent Police and KCC", ("Kent Police", "Kent County Council")),
+    ("Sussex Police, WSCC and NHS Sussex", ("Sussex Police", "West Sussex County Council",
+                                          "NHS Sussex Integrated Care Board")),
+    ("Kent Fire & Rescue Service", ("Kent Fire and Rescue Service",)),
+    ("Kent and Medway ICB with KCHFT", ("NHS Kent and Medway Integrated Care Board",
+                                        "Kent Community Health NHS Foundation Trust")),
+    ("HMPPS and the CPS", ("National Probation Service", "Crown Prosecution Service")),
+    ("Greater Manchester Constabulary / GMP", ("Greater Manchester Police",)),
+    ("NSPCC and Barnardos", ("NSPCC", "Barnardo's")),
+    ("HROD input", ("Human Resources",)),
+    ("a shelter of the mind", ()),
+    ("Ashford Borough Council", ("Ashford Borough Council",)),
+    ("Cardiff Council", ("City of Cardiff Council",)),
     ("MPS", (MPS,)),
     ("Metropolitan Police", (MPS,)),
     ("gumps and mps", ()),
@@ -105,9 +119,32 @@ def test_gazetteer_shape() -> None:
     assert len(names) == len(set(names))
     assert all(o.kind in KINDS for o in orgs)
     councils = [o for o in orgs if o.kind == "council"]
-    assert len(councils) == 33  # 32 London boroughs + City of London
+    assert len(councils) == 382  # every current UK principal council
+    assert sum(o.code.startswith("E09") for o in councils) == 33  # London + City of London
+    assert sum(o.code.startswith(("E06", "E07", "E08", "E09", "E10")) for o in councils) == 317
     for name in (TH, KC, HF, WCC, "Havering Council", "City of London Corporation"):
         assert name in names
+    assert all(o.code is None for o in orgs if o.kind != "council")
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    (TH, "E09000030"), ("City of London Corporation", "E09000001"), (WCC, "E09000033"),
+    ("Kent County Council", "E10000016"), ("West Sussex County Council", "E10000032"),
+    ("Ashford Borough Council", "E07000105"), ("City of Cardiff Council", "W06000015"),
+    ("Glasgow City Council", "S12000049"), ("Royal Borough of Windsor and Maidenhead", "E06000040"),
+    ("Nowhere Council", None),
+    (None, None),
+])
+def test_council_code(name, code) -> None:
+    assert council_code(name) == code
+
+
+@pytest.mark.parametrize("text", ["LBTH", "Tower Hamlets Council",
+                                  "London Borough of Tower Hamlets",
+                                  "Council of the London Borough of Tower Hamlets"])
+def test_tower_hamlets_name_forms(text) -> None:
+    assert councils_in(text) == (TH,)
+    assert council_code(councils_in(text)[0]) == "E09000030"
 
 
 def test_no_alias_points_at_two_organisations() -> None:
