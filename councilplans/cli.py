@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import fcntl
 import json
 import sys
@@ -124,55 +123,143 @@ def import_cmd(paths, db_url, password, jobs, timeout, memory_mb, force, revises
     sys.exit(1 if failed or done < len(files) else 0)
 
 
+# --- read commands (researchers): filters and output options shared by every one -----------
+
+def filter_options(func):
+    """The filters every read command takes, defined once (see schema.filters.Filters)."""
+    options = [
+        click.option("--council", multiple=True, help="Council (name or alias: LBTH); repeatable."),
+        click.option("--document", multiple=True,
+                     help="Document file name, sha256 or words of its title; repeatable."),
+        click.option("--kind", multiple=True, type=click.Choice(["action", "indicator"]),
+                     help="Record kind; repeatable."),
+        click.option("--theme", multiple=True, help="Theme key or label (domestic_abuse)."),
+        click.option("--organisation", multiple=True,
+                     help="Linked organisation: canonical name or alias (MPS, Kent Police)."),
+        click.option("--lead", help="Text in the lead column (case-insensitive)."),
+        click.option("--rag", multiple=True, help="RAG rating (red, amber, green, ...)."),
+        click.option("--status", multiple=True, help="Text in the printed status (Delayed)."),
+        click.option("--due-before", type=click.DateTime(["%Y-%m-%d"]), help="Due before DATE."),
+        click.option("--due-after", type=click.DateTime(["%Y-%m-%d"]), help="Due after DATE."),
+        click.option("--overdue", is_flag=True,
+                     help="Due date passed and status not complete-like."),
+        click.option("--search", "search_text", metavar="TEXT",
+                     help="Full-text search over every text field."),
+        click.option("--all-versions", is_flag=True, help="Include earlier versions of documents."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+_FILTER_KEYS = ("council", "document", "kind", "theme", "organisation", "lead", "rag", "status",
+                "due_before", "due_after", "overdue", "search_text", "all_versions")
+
+
+def _filters(kwargs: dict):
+    """Pop the filter options out of a command's keyword arguments into a Filters."""
+    from councilplans.schema.filters import Filters
+
+    values = {k: kwargs.pop(k) for k in _FILTER_KEYS}
+    values["search"] = values.pop("search_text")
+    for k in ("due_before", "due_after"):
+        values[k] = values[k].date() if values[k] else None
+    return Filters(**{k: tuple(v) if isinstance(v, list | tuple) else v
+                      for k, v in values.items()})
+
+
+def _output(rows, fmt, out, keys, bom=False, extra_sheets=None) -> None:
+    from councilplans.schema.export import write_rows
+
+    try:
+        write_rows(out, rows, fmt, keys, bom=bom, extra_sheets=extra_sheets)
+    except (ValueError, RuntimeError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _default_format(fmt: str | None) -> str:
+    return fmt or ("table" if sys.stdout.isatty() else "jsonl")
+
+
+out_option = click.option("--out", type=click.Path(dir_okay=False, writable=True),
+                          help="File (default: stdout); written whole or not at all.")
+
+
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
-              show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, writable=True),
-              help="File (default: stdout).")
-@click.option("--all-versions", is_flag=True, help="Include earlier versions of documents.")
-def export(db_url, fmt, out, all_versions):
-    """Records of current documents, one per line (JSONL) or row (CSV)."""
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "csv", "xlsx", "parquet"]),
+              default="jsonl", show_default=True)
+@click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte order mark (for Excel).")
+@out_option
+def export(db_url, fmt, bom, out, **kwargs):
+    """Records of current documents as JSON lines, JSON, CSV, Excel or Parquet."""
     from councilplans.schema.db import make_session
-    from councilplans.schema.queries import EXPORT_KEYS, export_rows
+    from councilplans.schema.queries import EXPORT_KEYS, document_rows, export_rows
 
-    engine = _engine(db_url)
-    with make_session(engine) as session:
-        rows = export_rows(session, all_versions)
-    if out:
-        with open(out, "w", newline="", encoding="utf-8") as fh:
-            _write_rows(fh, rows, fmt, EXPORT_KEYS)
-    else:
-        _write_rows(sys.stdout, rows, fmt, EXPORT_KEYS)
+    filters = _filters(kwargs)
+    with make_session(_engine(db_url)) as session:
+        rows = export_rows(session, filters=filters)
+        sheets = None
+        if fmt == "xlsx":
+            docs = document_rows(session, filters=filters)
+            keys = list(docs[0]) if docs else ["document"]
+            sheets = {"documents": (keys, docs)}
+    _output(rows, fmt, out, EXPORT_KEYS, bom=bom, extra_sheets=sheets)
 
 
-def _write_rows(fh, rows: list[dict], fmt: str, keys: tuple[str, ...]) -> None:
-    if fmt == "jsonl":
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    else:
-        writer = csv.DictWriter(fh, fieldnames=list(keys))
-        writer.writeheader()
-        writer.writerows(rows)
+RECORD_TABLE_COLUMNS = ("document", "page", "ref", "kind", "due_date", "rag", "status", "lead",
+                        "text")
 
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
-@click.option("--all-versions", is_flag=True, help="Include earlier versions of documents.")
-def documents(db_url, fmt, all_versions):
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "json"]),
+              help="Default: table on a terminal, JSON lines otherwise.")
+@out_option
+def records(db_url, fmt, out, **kwargs):
+    """The records the filters keep, as a readable table (or CSV / JSON)."""
+    from councilplans.schema.db import make_session
+    from councilplans.schema.queries import EXPORT_KEYS, export_rows, main_text
+
+    filters = _filters(kwargs)
+    with make_session(_engine(db_url)) as session:
+        rows = export_rows(session, filters=filters)
+    fmt = _default_format(fmt)
+    if fmt == "table":
+        rows = [{**r, "text": main_text(r)} for r in rows]
+        click.echo(_records_table(rows))
+        click.echo(f"{len(rows)} records", err=True)
+        return
+    _output(rows, fmt, out, EXPORT_KEYS)
+
+
+def _records_table(rows) -> str:
+    from councilplans.schema.terminal import text_table
+
+    return text_table(rows, RECORD_TABLE_COLUMNS)
+
+
+@main.command()
+@db_option
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "json"]),
+              default="table", show_default=True)
+@out_option
+def documents(db_url, fmt, out, **kwargs):
     """Each document: title, councils, type, period, status and counts."""
     from councilplans.schema.db import make_session
     from councilplans.schema.queries import document_rows
 
-    engine = _engine(db_url)
-    with make_session(engine) as session:
-        rows = document_rows(session, all_versions)
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    filters = _filters(kwargs)
+    with make_session(_engine(db_url)) as session:
+        rows = document_rows(session, filters=filters)
+    if fmt == "table":
+        click.echo(_table(rows))
         return
-    click.echo(_table(rows))
+    keys = list(rows[0]) if rows else ["document"]
+    _output(rows, fmt, out, keys)
 
 
 def _table(rows: list[dict]) -> str:
@@ -193,6 +280,67 @@ def _table(rows: list[dict]) -> str:
         return "  ".join(v.ljust(w) for v, w in zip(vals, widths, strict=True)).rstrip()
 
     return "\n".join([fmt_row(cols)] + [fmt_row(line) for line in lines])
+
+
+@main.command("search")
+@click.argument("text")
+@db_option
+@filter_options
+@click.option("--limit", type=int, default=20, show_default=True, help="Best N matches.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "json"]),
+              help="Default: table on a terminal, JSON lines otherwise.")
+@out_option
+def search_cmd(text, db_url, limit, fmt, out, **kwargs):
+    """Full-text search over every text field of the records, best matches first."""
+    from dataclasses import asdict
+
+    from councilplans.schema.db import make_session
+    from councilplans.schema.search import search
+
+    filters = _filters(kwargs)
+    with make_session(_engine(db_url)) as session:
+        hits = [asdict(h) for h in search(session, text, filters, limit)]
+    fmt = _default_format(fmt)
+    if fmt == "table":
+        from councilplans.schema.terminal import text_table
+
+        click.echo(text_table(hits, ("document", "page", "ref", "snippet")))
+        return
+    _output(hits, fmt, out, ("record_id", "document", "page", "ref", "kind", "snippet", "rank"))
+
+
+@main.command("compare")
+@db_option
+@filter_options
+@click.option("--by", "by", required=True,
+              type=click.Choice(["theme", "organisation", "due-year", "rag", "status", "kind"]),
+              help="What the columns count.")
+@click.option("--rows", "rows_by", type=click.Choice(["council", "document"]), default="council",
+              show_default=True)
+@click.option("--share", is_flag=True, help="Each row's percentages instead of counts.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@out_option
+def compare_cmd(db_url, by, rows_by, share, fmt, out, **kwargs):
+    """A matrix of record counts: councils (or documents) by theme, organisation, year ..."""
+    from councilplans.schema.compare import compare
+    from councilplans.schema.db import make_session
+    from councilplans.schema.queries import export_rows
+
+    filters = _filters(kwargs)
+    with make_session(_engine(db_url)) as session:
+        matrix = compare(export_rows(session, filters=filters), by, rows_by)
+    rows = matrix.as_rows(share)
+    keys = [rows_by, "records", *matrix.columns]
+    if fmt == "table":
+        from councilplans.schema.terminal import text_table
+
+        click.echo(text_table(rows, keys, width=10_000))
+        return
+    _output(rows, fmt, out, keys)
+
+
+# --- end of read commands block ------------------------------------------------------------
 
 
 @main.command()

@@ -126,3 +126,11 @@ def document_rows(session: Session, all_versions: bool = False, *,
         out.append(row)
     return out
 
+
+
+def main_text(row: dict[str, Any]) -> str:
+    """The one text a person reads a record by: its action, else indicator, outcome, objective."""
+    for key in ("action", "indicator", "outcome", "objective", "output", "measure"):
+        if row.get(key):
+            return row[key]
+    return ""
