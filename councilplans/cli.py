@@ -143,6 +143,8 @@ def filter_options(func):
         click.option("--due-after", type=click.DateTime(["%Y-%m-%d"]), help="Due after DATE."),
         click.option("--overdue", is_flag=True,
                      help="Due date passed and status not complete-like."),
+        click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
+                     help="The date --overdue compares with (default: today)."),
         click.option("--search", "search_text", metavar="TEXT",
                      help="Full-text search over every text field."),
         click.option("--all-versions", is_flag=True, help="Include earlier versions of documents."),
@@ -153,7 +155,7 @@ def filter_options(func):
 
 
 _FILTER_KEYS = ("council", "document", "kind", "theme", "organisation", "lead", "rag", "status",
-                "due_before", "due_after", "overdue", "search_text", "all_versions")
+                "due_before", "due_after", "overdue", "as_of", "search_text", "all_versions")
 
 
 def _filters(kwargs: dict):
@@ -162,7 +164,8 @@ def _filters(kwargs: dict):
 
     values = {k: kwargs.pop(k) for k in _FILTER_KEYS}
     values["search"] = values.pop("search_text")
-    for k in ("due_before", "due_after"):
+    values["today"] = values.pop("as_of")
+    for k in ("due_before", "due_after", "today"):
         values[k] = values[k].date() if values[k] else None
     return Filters(**{k: tuple(v) if isinstance(v, list | tuple) else v
                       for k, v in values.items()})

@@ -60,6 +60,13 @@ def selected_records(session: Session, f: Filters) -> list[RecordRow]:
     return list(session.scalars(stmt))
 
 
+def _in_taxonomy_order(keys) -> list[str]:
+    from councilplans.normalise.themes import taxonomy
+
+    order = {t.key: i for i, t in enumerate(taxonomy())}
+    return sorted(keys, key=lambda k: (order.get(k, len(order)), k))
+
+
 def _row(r: RecordRow, d: Document) -> dict[str, Any]:
     row: dict[str, Any] = {"document": d.name, "sha256": d.sha256, "page": r.page,
                            "kind": r.kind}
@@ -68,7 +75,8 @@ def _row(r: RecordRow, d: Document) -> dict[str, Any]:
     row["council"], row["council_code"] = _council(d)
     row.update(title=d.title, doc_type=d.doc_type, version=d.version,
                table_index=r.table_index, row_index=r.row_index,
-               themes=[t.key for t in r.themes], organisations=[o.name for o in r.organisations],
+               themes=_in_taxonomy_order(t.key for t in r.themes),
+               organisations=sorted(o.name for o in r.organisations),
                extra=dict(r.extra or {}))
     return row
 
