@@ -188,3 +188,25 @@ def test_readme_example_query_runs_as_printed(db, index):
     lines = ["|".join(d[0] for d in cur.description)]
     lines += ["|".join("" if v is None else str(v) for v in row) for row in cur]
     assert "\n".join(lines) == expected
+
+
+def test_search_and_views_on_both_databases(db_url):
+    """SQLite FTS5 and PostgreSQL tsvector find the same record; the views answer on both."""
+    import sqlalchemy as sa
+
+    run("import", SAMPLES / "lbth_vawg_action_plan_2024.docx", "--db", db_url, "--jobs", "0",
+        "-q")
+    hits = jsonl(run("search", "Asian women's refuge", "--db", db_url, "--format", "jsonl"))
+    assert [(h["document"], h["ref"]) for h in hits] == [("lbth_vawg_action_plan_2024.docx",
+                                                          "2.7")]
+    assert "[refuge" in hits[0]["snippet"].lower()
+    assert jsonl(run("search", 'refuge OR "no such phrase" -', "--db", db_url,
+                     "--format", "jsonl"))
+    engine = sa.create_engine(db_url)
+    with engine.connect() as conn:
+        n = conn.execute(sa.text("SELECT count(*) FROM current_records")).scalar_one()
+        housing = conn.execute(sa.text(
+            "SELECT records FROM coverage WHERE theme = 'housing'")).scalar_one()
+        council = conn.execute(sa.text("SELECT DISTINCT council FROM current_records")).all()
+    engine.dispose()
+    assert (n, housing, council) == (60, 6, [("Tower Hamlets Council",)])

@@ -1,9 +1,9 @@
 """Full-text search over records: SQLite FTS5 (migration 0004's triggers keep it in step) or
 PostgreSQL's tsvector with ``websearch_to_tsquery``.
 
-User input never reaches the FTS syntax as is: on SQLite every word becomes a quoted term (so
-``"``, ``*``, ``NEAR`` or a lone ``-`` cannot make a syntax error), on PostgreSQL
-``websearch_to_tsquery`` accepts any text by design.
+User input never reaches the FTS syntax as is: on SQLite :func:`fts5_query` rebuilds it from
+its words with web-search rules (so ``*``, ``NEAR(`` or an unbalanced ``"`` cannot make a
+syntax error), on PostgreSQL ``websearch_to_tsquery`` accepts any text by design.
 """
 
 from __future__ import annotations
@@ -33,10 +33,37 @@ class Hit:
     rank: float
 
 
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+
+
 def fts5_query(user_text: str) -> str | None:
-    """Every word of the user's text as a quoted FTS5 term (all must match); None if no word."""
-    words = _WORD.findall(user_text)
-    return " ".join(f'"{w}"' for w in words) or None
+    """The user's text in FTS5 syntax, read as a web search reads it (``websearch_to_tsquery``):
+    words must all match, ``"a phrase"`` matches as a phrase, ``OR`` between terms, ``-word``
+    excludes. Every term is rebuilt from its words, so no input is an FTS5 syntax error.
+    None when the text has no word to search for.
+    """
+    items: list[str] = []  # quoted terms and "OR"
+    negatives: list[str] = []
+    for m in _TOKEN.finditer(user_text):
+        neg = bool(m[1] or m[3])
+        raw = m[2] if m[2] is not None else m[4]
+        if not neg and m[4] is not None and raw.upper() == "OR":
+            if items and items[-1] != "OR":
+                items.append("OR")
+            continue
+        words = _WORD.findall(raw)
+        if not words:
+            continue
+        term = '"' + " ".join(words) + '"'
+        (negatives if neg else items).append(term)
+    while items and items[-1] == "OR":
+        items.pop()
+    if not items:
+        return None
+    query = " ".join(items)
+    if negatives:
+        query = f"({query}) NOT " + " NOT ".join(negatives)
+    return query
 
 
 def matching_ids(session: Session, user_text: str) -> Select:
