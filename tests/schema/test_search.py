@@ -10,7 +10,7 @@ from councilplans.schema.search import fts5_query
 
 CASES = [
     ("refuge", '"refuge"'),
-    ("Asian women's refuge", '"Asian" "women" "s" "refuge"'),
+    ("Asian women's refuge", '"Asian" "women s" "refuge"'),
     ('"safe accommodation" OR refuge', '"safe accommodation" OR "refuge"'),
     ("refuge -housing", '("refuge") NOT "housing"'),
     ('"unbalanced', '"unbalanced"'),
