@@ -98,7 +98,7 @@ def test_export_parquet_keeps_lists(url, tmp_path):
 @pytest.mark.parametrize(("args", "count"), [
     (("--council", "LBTH"), 91),
     (("--council", "London Borough of Tower Hamlets"), 91),
-    (("--organisation", "MPS"), 14),
+    (("--organisation", "MPS"), 16),
     (("--theme", "fgm"), 13),
     (("--theme", "Female genital mutilation"), 13),
     (("--rag", "amber"), 1),

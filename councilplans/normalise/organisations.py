@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["Organisation", "gazetteer", "organisations_in", "councils_in", "council_code"]
+__all__ = ["Organisation", "gazetteer", "organisations_in", "record_organisations", "councils_in",
+           "council_code"]
 
 KINDS = ("council", "police", "fire", "health", "probation", "justice", "government",
          "voluntary", "partnership", "department", "other")
@@ -160,6 +161,25 @@ def organisations_in(text: str | None) -> tuple[str, ...]:
     if not text or not text.strip():
         return ()
     return _dedupe(name for _, _, name in _mentions(_normalise(text)))
+
+
+_NOT_FROM_TEXT = ("department",)
+
+
+def record_organisations(lead: str | None, texts: Any = ()) -> tuple[str, ...]:
+    """The organisations a record links to: those its lead names; when the lead names none
+    (or there is no lead column), the bodies its other text names.
+
+    Council departments are taken from a lead only: in running text "Transport" or
+    "Education" is a subject, not a body.
+    """
+    named = organisations_in(lead)
+    if named:
+        return named
+    kinds = _kinds()
+    found = (name for text in texts for name in organisations_in(text)
+             if kinds.get(name) not in _NOT_FROM_TEXT)
+    return _dedupe(found)
 
 
 _WORD = r"[A-Z][A-Za-z'.-]*[A-Za-z]"

@@ -14,6 +14,7 @@ from councilplans.normalise.organisations import (
     councils_in,
     gazetteer,
     organisations_in,
+    record_organisations,
 )
 
 TH, HF = "Tower Hamlets Council", "Hammersmith and Fulham Council"
@@ -111,6 +112,27 @@ COUNCIL_CASES: list[tuple[str | None, tuple[str, ...]]] = [
 )
 def test_councils_in(text: str | None, expected: tuple[str, ...]) -> None:
     assert councils_in(text) == expected
+
+
+RECORD_CASES = [
+    # the lead names a body: only the lead counts
+    ("Kent Police", ("Work with NHS colleagues",), ("Kent Police",)),
+    # no lead, or a lead naming no known body: the bodies the record's text names
+    (None, ("Work with NHS colleagues on MECC", "Support KALC cost of living initiatives"),
+     ("NHS", "Kent Association of Local Councils")),
+    ("Head of Service", ("Contribute to the Kent CSP Action Plan",),
+     ("Community Safety Partnership",)),
+    # departments are bodies in a lead, subjects in running text
+    ("Education", (), ("Education",)),
+    (None, ("Improve access to education and transport",), ()),
+    (None, ("KMRF Evacuation & Shelter Plan",), ()),
+]
+
+
+@pytest.mark.parametrize(("lead", "texts", "expected"), RECORD_CASES,
+                         ids=[repr(c[0]) + repr(c[1])[:30] for c in RECORD_CASES])
+def test_record_organisations(lead, texts, expected) -> None:
+    assert record_organisations(lead, texts) == expected
 
 
 def test_gazetteer_shape() -> None:
