@@ -343,6 +343,30 @@ def compare_cmd(db_url, by, rows_by, share, fmt, out, **kwargs):
     _output(rows, fmt, out, keys)
 
 
+@main.command("report")
+@db_option
+@filter_options
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), required=True,
+              help="The HTML file to write (self-contained: opens with no network).")
+@click.option("--title", help="Heading of the report.")
+def report_cmd(db_url, out, title, **kwargs):
+    """One HTML file: documents, coverage heatmap, due timeline, RAG/status, overdue list."""
+    from councilplans.schema.db import make_session
+    from councilplans.schema.export import atomic_path
+
+    try:
+        from councilplans.report import build_report
+
+        with make_session(_engine(db_url)) as session:
+            html = build_report(session, _filters(kwargs), title)
+    except ModuleNotFoundError as exc:
+        raise click.ClickException(f"report needs {exc.name}: pip install "
+                                   "'councilplans[report]'") from exc
+    with atomic_path(out) as tmp:
+        tmp.write_text(html, encoding="utf-8")
+    click.echo(f"{out}: report written")
+
+
 # --- end of read commands block ------------------------------------------------------------
 
 
