@@ -191,8 +191,10 @@ out_option = click.option("--out", type=click.Path(dir_okay=False, writable=True
 @main.command()
 @db_option
 @filter_options
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "csv", "xlsx", "parquet"]),
-              default="jsonl", show_default=True)
+@click.option("--format", "fmt",
+              type=click.Choice(["jsonl", "json", "csv", "xlsx", "parquet", "sqlite"]),
+              default="jsonl", show_default=True,
+              help="sqlite: a copy of the whole database in one file (filters do not apply).")
 @click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte order mark (for Excel).")
 @out_option
 def export(db_url, fmt, bom, out, **kwargs):
@@ -201,6 +203,9 @@ def export(db_url, fmt, bom, out, **kwargs):
     from councilplans.schema.queries import EXPORT_KEYS, document_rows, export_rows
 
     filters = _filters(kwargs)
+    if fmt == "sqlite":
+        _copy_to_sqlite(db_url, out)
+        return
     with make_session(_engine(db_url)) as session:
         rows = export_rows(session, filters=filters)
         sheets = None
@@ -209,6 +214,19 @@ def export(db_url, fmt, bom, out, **kwargs):
             keys = list(docs[0]) if docs else ["document"]
             sheets = {"documents": (keys, docs)}
     _output(rows, fmt, out, EXPORT_KEYS, bom=bom, extra_sheets=sheets)
+
+
+def _copy_to_sqlite(db_url: str, out: str | None) -> None:
+    from pathlib import Path
+
+    from councilplans.schema.copy import copy_to_sqlite
+
+    if not out:
+        raise click.ClickException("--format sqlite needs --out FILE")
+    if Path(out).exists():
+        raise click.ClickException(f"{out} exists; choose a new file for the copy")
+    counts = copy_to_sqlite(_engine(db_url), Path(out))
+    click.echo(f"{out}: {counts['documents']} documents, {counts['records']} records")
 
 
 RECORD_TABLE_COLUMNS = ("document", "page", "ref", "kind", "due_date", "rag", "status", "lead",
@@ -365,6 +383,55 @@ def report_cmd(db_url, out, title, **kwargs):
     with atomic_path(out) as tmp:
         tmp.write_text(html, encoding="utf-8")
     click.echo(f"{out}: report written")
+
+
+@main.command("browse")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8001, show_default=True)
+@click.option("--open/--no-open", "open_browser", default=True,
+              help="Open a web browser on the current_records view.")
+@click.option("--metadata-out", type=click.Path(dir_okay=False, writable=True),
+              help="Only write the generated Datasette metadata to this file.")
+def browse_cmd(db_url, host, port, open_browser, metadata_out):
+    """Open the SQLite database in Datasette: facets, full-text search, described columns."""
+    import tempfile
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    from councilplans import browse
+
+    url = make_url(db_url)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise click.ClickException(
+            f"browse needs a SQLite file; {url.get_backend_name()} databases can be copied "
+            f"into one: councilplans export --db '{db_url}' --format sqlite --out copy.db, "
+            "then councilplans browse --db sqlite:///copy.db")
+    db_path = Path(url.database)
+    if not db_path.is_file():
+        raise click.ClickException(f"no database at {db_path}: import files first")
+    _engine(db_url).dispose()  # brings the schema (views, search index) up to date
+    if metadata_out:
+        browse.write_metadata(db_path, Path(metadata_out))
+        click.echo(f"{metadata_out}: metadata written")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        meta = browse.write_metadata(db_path, Path(tmp) / "metadata.json")
+        start = f"http://{host}:{port}/{db_path.stem}/current_records"
+        click.echo(f"Datasette on {start} (Ctrl-C stops it)")
+        if open_browser:
+            import threading
+            import webbrowser
+
+            threading.Timer(2.0, webbrowser.open, [start]).start()
+        try:
+            code = browse.serve(db_path, meta, host, port)
+        except KeyboardInterrupt:
+            code = 0
+    if code:
+        raise click.ClickException("datasette did not start; is the browse extra installed? "
+                                   "pip install 'councilplans[browse]'")
 
 
 # --- end of read commands block ------------------------------------------------------------
