@@ -180,6 +180,17 @@ def _output(rows, fmt, out, keys, bom=False, extra_sheets=None) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
+def _text_out(text: str, out: str | None) -> None:
+    """A table for reading: on stdout, or whole into --out."""
+    if not out:
+        click.echo(text)
+        return
+    from councilplans.schema.export import atomic_path
+
+    with atomic_path(out) as tmp:
+        tmp.write_text(text + "\n", encoding="utf-8")
+
+
 def _default_format(fmt: str | None) -> str:
     return fmt or ("table" if sys.stdout.isatty() else "jsonl")
 
@@ -250,7 +261,7 @@ def records(db_url, fmt, out, **kwargs):
     fmt = _default_format(fmt)
     if fmt == "table":
         rows = [{**r, "text": main_text(r)} for r in rows]
-        click.echo(_records_table(rows))
+        _text_out(_records_table(rows), out)
         click.echo(f"{len(rows)} records", err=True)
         return
     _output(rows, fmt, out, EXPORT_KEYS)
@@ -277,7 +288,7 @@ def documents(db_url, fmt, out, **kwargs):
     with make_session(_engine(db_url)) as session:
         rows = document_rows(session, filters=filters)
     if fmt == "table":
-        click.echo(_table(rows))
+        _text_out(_table(rows), out)
         return
     keys = list(rows[0]) if rows else ["document"]
     _output(rows, fmt, out, keys)
@@ -325,7 +336,7 @@ def search_cmd(text, db_url, limit, fmt, out, **kwargs):
     if fmt == "table":
         from councilplans.schema.terminal import text_table
 
-        click.echo(text_table(hits, ("document", "page", "ref", "snippet")))
+        _text_out(text_table(hits, ("document", "page", "ref", "snippet")), out)
         return
     _output(hits, fmt, out, ("record_id", "document", "page", "ref", "kind", "snippet", "rank"))
 
@@ -356,7 +367,7 @@ def compare_cmd(db_url, by, rows_by, share, fmt, out, **kwargs):
     if fmt == "table":
         from councilplans.schema.terminal import text_table
 
-        click.echo(text_table(rows, keys, width=10_000))
+        _text_out(text_table(rows, keys, width=10_000), out)
         return
     _output(rows, fmt, out, keys)
 

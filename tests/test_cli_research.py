@@ -210,3 +210,20 @@ def test_search_and_views_on_both_databases(db_url):
         council = conn.execute(sa.text("SELECT DISTINCT council FROM current_records")).all()
     engine.dispose()
     assert (n, housing, council) == (60, 6, [("Tower Hamlets Council",)])
+
+
+def test_compare_csv_and_tables_written_to_out(url, tmp_path):
+    out = tmp_path / "by_kind.csv"
+    run("compare", "--by", "kind", "--db", url, "--format", "csv", "--out", out)
+    assert out.read_text(encoding="utf-8").splitlines() == [
+        "council,records,action,indicator",
+        "Barking and Dagenham Council,49,13,36",
+        "Hammersmith and Fulham Council,43,43,0",
+        "Havering Council,32,29,3",
+        "Tower Hamlets Council,91,60,31",
+    ]
+    table = tmp_path / "records.txt"
+    assert run("records", "--db", url, "--format", "table", "--rag", "amber", "--out",
+               table) == "1 records\n"
+    lines = table.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and lines[1].startswith("triborough_vawg_annual_report.docx")
