@@ -65,7 +65,7 @@ def test_export_csv_bom_joins_lists(url, tmp_path):
     assert len(rows) == 13
     assert list(rows[0]) == list(EXPORT_KEYS)
     assert all("fgm" in r["themes"].split(";") for r in rows)
-    assert not list(tmp_path.glob(".*.tmp"))  # no temporary file left behind
+    assert [p.name for p in tmp_path.iterdir()] == ["x.csv"]  # no temporary file left behind
 
 
 def test_export_xlsx_two_sheets_frozen_and_filtered(url, tmp_path):
@@ -227,3 +227,13 @@ def test_compare_csv_and_tables_written_to_out(url, tmp_path):
                table) == "1 records\n"
     lines = table.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2 and lines[1].startswith("triborough_vawg_annual_report.docx")
+
+
+@pytest.mark.parametrize("command", [["records"], ["search", "refuge"], ["compare", "--by", "rag"],
+                                     ["report", "--out", "r.html"], ["browse", "--no-open"]])
+def test_new_read_commands_on_a_missing_database_say_so(tmp_path, command):
+    db = tmp_path / "typo.db"
+    result = CliRunner().invoke(main, [*command, "--db", f"sqlite:///{db}"])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"Error: no database at {db}: run `councilplans import")
+    assert not db.exists()

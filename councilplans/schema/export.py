@@ -1,8 +1,9 @@
 """Rows (dicts) -> files: JSON lines, JSON, CSV, Excel and Parquet, written whole or not at all.
 
 Lists (themes, organisations) become ``;``-joined text in CSV and Excel, ``extra`` one JSON
-text; JSON keeps them as lists and objects. A file is written under a temporary name beside
-the target and renamed into place, so a reader never sees half an export.
+text; JSON keeps them as lists and objects. Files are written through
+``councilplans.output.atomic_output``, so a reader never sees half an export; ``atomic_path``
+serves writers that need a file name (SQLite).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import os
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 TEXT_FORMATS = ("jsonl", "json", "csv")
 BINARY_FORMATS = ("xlsx", "parquet")
@@ -65,7 +66,8 @@ def write_text(fh: TextIO, rows: Sequence[dict], fmt: str, keys: Sequence[str]) 
         raise ValueError(f"not a text format: {fmt}")
 
 
-def write_xlsx(path: Path, sheets: dict[str, tuple[Sequence[str], Sequence[dict]]]) -> None:
+def write_xlsx(path: Path | BinaryIO,
+               sheets: dict[str, tuple[Sequence[str], Sequence[dict]]]) -> None:
     """One sheet per entry: header row bold and frozen, an autofilter over the data."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -85,7 +87,7 @@ def write_xlsx(path: Path, sheets: dict[str, tuple[Sequence[str], Sequence[dict]
     wb.save(path)
 
 
-def write_parquet(path: Path, rows: Sequence[dict], keys: Sequence[str]) -> None:
+def write_parquet(path: Path | BinaryIO, rows: Sequence[dict], keys: Sequence[str]) -> None:
     """Lists stay lists of strings; ``extra`` is JSON text (its keys differ row to row)."""
     try:
         import pyarrow as pa
@@ -116,21 +118,23 @@ def write_rows(out: str | None, rows: Sequence[dict], fmt: str, keys: Sequence[s
                bom: bool = False, stdout: TextIO | None = None,
                extra_sheets: dict[str, tuple[Sequence[str], Sequence[dict]]] | None = None
                ) -> None:
-    """Write ``rows`` as ``fmt`` to ``out`` (atomically) or, for text formats, to ``stdout``."""
+    """Write ``rows`` as ``fmt`` to ``out`` (whole or not at all, see ``councilplans.output``)
+    or, for text formats, to ``stdout``."""
+    from councilplans.output import atomic_output
+
     if fmt in BINARY_FORMATS:
         if not out:
             raise ValueError(f"--format {fmt} needs --out FILE")
-        with atomic_path(out) as tmp:
+        with atomic_output(out, "wb") as fh:
             if fmt == "xlsx":
-                write_xlsx(tmp, {"records": (keys, rows), **(extra_sheets or {})})
+                write_xlsx(fh, {"records": (keys, rows), **(extra_sheets or {})})
             else:
-                write_parquet(tmp, rows, keys)
+                write_parquet(fh, rows, keys)
         return
     if out:
-        with atomic_path(out) as tmp:
-            encoding = "utf-8-sig" if bom and fmt == "csv" else "utf-8"
-            with open(tmp, "w", newline="", encoding=encoding) as fh:
-                write_text(fh, rows, fmt, keys)
+        encoding = "utf-8-sig" if bom and fmt == "csv" else "utf-8"
+        with atomic_output(out, encoding=encoding) as fh:
+            write_text(fh, rows, fmt, keys)
         return
     buf = io.StringIO(newline="")
     if bom and fmt == "csv":

@@ -7,6 +7,7 @@ means the same thing everywhere and a new one is added once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date
 
@@ -52,11 +53,12 @@ class Filters:
     overdue: bool = False
     search: str | None = None
     all_versions: bool = False
+    all_formats: bool = False  # both twins of a plan published as DOCX and PDF
     today: date | None = None  # what "overdue" compares with; None = the real today
 
     def record_level(self) -> bool:
         """True when any filter looks inside records (not only at which documents)."""
-        doc_level = {"council", "document", "all_versions", "today"}
+        doc_level = {"council", "document", "all_versions", "all_formats", "today"}
         return any(getattr(self, f.name) for f in fields(self) if f.name not in doc_level)
 
 
@@ -105,13 +107,19 @@ def _not_complete():
     )
 
 
-def select_record_ids(f: Filters, search_ids: Select | None = None) -> Select:
+def select_record_ids(f: Filters, search_ids: Select | None = None,
+                      hidden_documents: Iterable[int] = ()) -> Select:
     """``SELECT records.id`` for every record the filters keep, in document then row order.
 
     ``search_ids`` is the dialect's full-text match (built by ``schema.search``) for
     ``--search``; the caller supplies it because FTS syntax differs between databases.
+    ``hidden_documents`` are left out: the PDF twins of plans also stored as DOCX, which
+    ``schema.twins`` finds at query time (see ``queries.selected_records``).
     """
     stmt = select(RecordRow.id).where(RecordRow.document_id.in_(document_ids(f)))
+    hidden = list(hidden_documents)
+    if hidden:
+        stmt = stmt.where(RecordRow.document_id.not_in(hidden))
     if f.kind:
         stmt = stmt.where(_lower_in(RecordRow.kind, f.kind))
     if f.rag:

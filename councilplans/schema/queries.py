@@ -51,9 +51,23 @@ def _search_ids(session: Session, f: Filters):
     return matching_ids(session, f.search)
 
 
+def hidden_documents(session: Session, f: Filters) -> list[int]:
+    """Documents counted through their twin (a plan's PDF when its DOCX is stored too)."""
+    if f.all_formats:
+        return []
+    from councilplans.schema.twins import twin_shadowed
+
+    return [d.id for d in twin_shadowed(session)]
+
+
+def record_ids(session: Session, f: Filters):
+    """The one selection every read command uses: filters, search, twins counted once."""
+    return select_record_ids(f, _search_ids(session, f), hidden_documents(session, f))
+
+
 def selected_records(session: Session, f: Filters) -> list[RecordRow]:
     """The records the filters keep, with their themes and organisations loaded."""
-    ids = select_record_ids(f, _search_ids(session, f)).subquery()
+    ids = record_ids(session, f).subquery()
     stmt = (select(RecordRow).where(RecordRow.id.in_(select(ids.c.id)))
             .order_by(RecordRow.document_id, RecordRow.id)
             .options(selectinload(RecordRow.themes), selectinload(RecordRow.organisations)))
@@ -108,8 +122,7 @@ def document_rows(session: Session, all_versions: bool = False, *,
     if all_versions:
         f = replace(f, all_versions=True)
     if f.record_level():
-        ids = select(RecordRow.document_id).where(
-            RecordRow.id.in_(select_record_ids(f, _search_ids(session, f))))
+        ids = select(RecordRow.document_id).where(RecordRow.id.in_(record_ids(session, f)))
     else:
         ids = document_ids(f)
     stmt = (select(Document).where(Document.id.in_(ids))

@@ -81,8 +81,11 @@ def matching_ids(session: Session, user_text: str) -> Select:
 def search(session: Session, user_text: str, filters: Filters | None = None,
            limit: int = 20) -> list[Hit]:
     """Best matches first, each with a snippet whose matched words are in [brackets]."""
+    from councilplans.schema.queries import hidden_documents
+
     f = filters or Filters()
-    ids = [i for (i,) in session.execute(select_record_ids(f, matching_ids(session, user_text)))]
+    ids = [i for (i,) in session.execute(
+        select_record_ids(f, matching_ids(session, user_text), hidden_documents(session, f)))]
     if not ids:
         return []
     if session.get_bind().dialect.name == "postgresql":
