@@ -237,3 +237,19 @@ def test_new_read_commands_on_a_missing_database_say_so(tmp_path, command):
     assert result.exit_code == 2, result.output
     assert result.output.startswith(f"Error: no database at {db}: run `councilplans import")
     assert not db.exists()
+
+
+def test_a_plan_in_docx_and_pdf_counts_once_unless_all_formats(tmp_path):
+    url = f"sqlite:///{tmp_path / 'twins.db'}"
+    run("import", SAMPLES / "lbth_vawg_action_plan_2024.docx",
+        SAMPLES / "lbth_vawg_action_plan_2024.pdf", "--db", url, "--jobs", "0", "-q")
+    once = jsonl(run("records", "--db", url, "--format", "jsonl"))
+    both = jsonl(run("records", "--db", url, "--format", "jsonl", "--all-formats"))
+    assert {r["document"] for r in once} == {"lbth_vawg_action_plan_2024.docx"}
+    assert len(once) == 60
+    assert {r["document"] for r in both} == {"lbth_vawg_action_plan_2024.docx",
+                                             "lbth_vawg_action_plan_2024.pdf"}
+    rows = json.loads(run("compare", "--by", "kind", "--db", url, "--format", "json"))
+    assert rows == [{"council": "Tower Hamlets Council", "records": 60, "action": 60}]
+    hits = jsonl(run("search", "refuge", "--db", url, "--format", "jsonl"))
+    assert [h["document"] for h in hits] == ["lbth_vawg_action_plan_2024.docx"]
