@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import signal
 import sys
@@ -214,78 +213,328 @@ def _check_revises(engine, revises: str) -> None:
             raise click.ClickException(f"--revises: {exc}") from exc
 
 
-@main.command(epilog=ENV_HELP)
-@db_option
-@_format_option("jsonl", "csv", default="jsonl")
-@click.option("--out", type=click.Path(dir_okay=False),
-              help="File (default: stdout); written whole or not at all.")
-@click.option("--all-versions", is_flag=True, help="Include earlier versions of documents.")
-@click.option("--all-formats", is_flag=True,
-              help="Both files of a plan published as DOCX and PDF (default: the DOCX only).")
-def export(db_url, fmt, out, all_versions, all_formats):
-    """Records of current documents, one per line (JSONL) or row (CSV)."""
+# --- read commands (researchers): filters and output options shared by every one -----------
+
+def filter_options(func):
+    """The filters every read command takes, defined once (see schema.filters.Filters)."""
+    options = [
+        click.option("--council", multiple=True, help="Council (name or alias: LBTH); repeatable."),
+        click.option("--document", multiple=True,
+                     help="Document file name, sha256 or words of its title; repeatable."),
+        click.option("--kind", multiple=True, type=click.Choice(["action", "indicator"]),
+                     help="Record kind; repeatable."),
+        click.option("--theme", multiple=True, help="Theme key or label (domestic_abuse)."),
+        click.option("--organisation", multiple=True,
+                     help="Linked organisation: canonical name or alias (MPS, Kent Police)."),
+        click.option("--lead", help="Text in the lead column (case-insensitive)."),
+        click.option("--rag", multiple=True, help="RAG rating (red, amber, green, ...)."),
+        click.option("--status", multiple=True, help="Text in the printed status (Delayed)."),
+        click.option("--due-before", type=click.DateTime(["%Y-%m-%d"]), help="Due before DATE."),
+        click.option("--due-after", type=click.DateTime(["%Y-%m-%d"]), help="Due after DATE."),
+        click.option("--overdue", is_flag=True,
+                     help="Due date passed and status not complete-like."),
+        click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
+                     help="The date --overdue compares with (default: today)."),
+        click.option("--search", "search_text", metavar="TEXT",
+                     help="Full-text search over every text field."),
+        click.option("--all-versions", is_flag=True, help="Include earlier versions of documents."),
+        click.option("--all-formats", is_flag=True,
+                     help="Both files of a plan published as DOCX and PDF (default: the DOCX "
+                          "only)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+_FILTER_KEYS = ("council", "document", "kind", "theme", "organisation", "lead", "rag", "status",
+                "due_before", "due_after", "overdue", "as_of", "search_text", "all_versions",
+                "all_formats")
+
+
+def _filters(kwargs: dict):
+    """Pop the filter options out of a command's keyword arguments into a Filters."""
+    from councilplans.schema.filters import Filters
+
+    values = {k: kwargs.pop(k) for k in _FILTER_KEYS}
+    values["search"] = values.pop("search_text")
+    values["today"] = values.pop("as_of")
+    for k in ("due_before", "due_after", "today"):
+        values[k] = values[k].date() if values[k] else None
+    return Filters(**{k: tuple(v) if isinstance(v, list | tuple) else v
+                      for k, v in values.items()})
+
+
+def _output(rows, fmt, out, keys, bom=False, extra_sheets=None) -> None:
+    from councilplans.schema.export import write_rows
+
+    try:
+        write_rows(out, rows, fmt, keys, bom=bom, extra_sheets=extra_sheets)
+    except (ValueError, RuntimeError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _text_out(text: str, out: str | None) -> None:
+    """A table for reading: on stdout, or whole into --out."""
+    if not out:
+        click.echo(text)
+        return
     from councilplans.output import OutputError, atomic_output
-    from councilplans.schema.db import make_session
-    from councilplans.schema.queries import EXPORT_KEYS, export_rows
-    from councilplans.schema.twins import twin_shadowed
 
-    engine = _engine(db_url)
-    with make_session(engine) as session:
-        rows = export_rows(session, all_versions)
-        if not all_formats:
-            hidden = {d.sha256 for d in twin_shadowed(session)}
-            rows = [r for r in rows if r["sha256"] not in hidden]
-    if out:
-        try:
-            with atomic_output(out) as fh:
-                _write_rows(fh, rows, fmt, EXPORT_KEYS)
-        except OutputError as exc:
-            raise click.ClickException(str(exc)) from exc
-    else:
-        _write_rows(sys.stdout, rows, fmt, EXPORT_KEYS)
+    try:
+        with atomic_output(out) as fh:
+            fh.write(text + "\n")
+    except OutputError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
-def _write_rows(fh, rows: list[dict], fmt: str, keys: tuple[str, ...]) -> None:
-    if fmt == "jsonl":
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    else:
-        writer = csv.DictWriter(fh, fieldnames=list(keys))
-        writer.writeheader()
-        writer.writerows(rows)
+def _default_format(fmt: str | None) -> str:
+    return fmt or ("table" if sys.stdout.isatty() else "jsonl")
+
+
+out_option = click.option("--out", type=click.Path(dir_okay=False),
+                          help="File (default: stdout); written whole or not at all.")
 
 
 @main.command(epilog=ENV_HELP)
 @db_option
-@_format_option("table", "json", default="table")
-@click.option("--all-versions", is_flag=True,
-              help="Include earlier versions of documents (adds a version column).")
+@filter_options
+@click.option("--format", "fmt",
+              type=click.Choice(["jsonl", "json", "csv", "xlsx", "parquet", "sqlite"]),
+              default="jsonl", show_default=True,
+              help="sqlite: a copy of the whole database in one file (filters do not apply).")
+@click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte order mark (for Excel).")
+@out_option
+def export(db_url, fmt, bom, out, **kwargs):
+    """Records of current documents as JSON lines, JSON, CSV, Excel or Parquet."""
+    from councilplans.schema.db import make_session
+    from councilplans.schema.queries import EXPORT_KEYS, document_rows, export_rows
+
+    filters = _filters(kwargs)
+    if fmt == "sqlite":
+        _copy_to_sqlite(db_url, out)
+        return
+    with make_session(_engine(db_url)) as session:
+        rows = export_rows(session, filters=filters)
+        sheets = None
+        if fmt == "xlsx":
+            docs = document_rows(session, filters=filters)
+            keys = list(docs[0]) if docs else ["document"]
+            sheets = {"documents": (keys, docs)}
+    _output(rows, fmt, out, EXPORT_KEYS, bom=bom, extra_sheets=sheets)
+
+
+def _copy_to_sqlite(db_url: str, out: str | None) -> None:
+    from pathlib import Path
+
+    from councilplans.schema.copy import copy_to_sqlite
+
+    if not out:
+        raise click.ClickException("--format sqlite needs --out FILE")
+    if Path(out).exists():
+        raise click.ClickException(f"{out} exists; choose a new file for the copy")
+    counts = copy_to_sqlite(_engine(db_url), Path(out))
+    click.echo(f"{out}: {counts['documents']} documents, {counts['records']} records")
+
+
+RECORD_TABLE_COLUMNS = ("document", "page", "ref", "kind", "due_date", "rag", "status", "lead",
+                        "text")
+
+
+@main.command(epilog=ENV_HELP)
+@db_option
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "json"]),
+              help="Default: table on a terminal, JSON lines otherwise.")
+@out_option
+def records(db_url, fmt, out, **kwargs):
+    """The records the filters keep, as a readable table (or CSV / JSON)."""
+    from councilplans.schema.db import make_session
+    from councilplans.schema.queries import EXPORT_KEYS, export_rows, main_text
+
+    filters = _filters(kwargs)
+    with make_session(_engine(db_url)) as session:
+        rows = export_rows(session, filters=filters)
+    fmt = _default_format(fmt)
+    if fmt == "table":
+        rows = [{**r, "text": main_text(r)} for r in rows]
+        _text_out(_records_table(rows), out)
+        click.echo(f"{len(rows)} records", err=True)
+        return
+    _output(rows, fmt, out, EXPORT_KEYS)
+
+
+def _records_table(rows) -> str:
+    from councilplans.schema.terminal import text_table
+
+    return text_table(rows, RECORD_TABLE_COLUMNS)
+
+
+@main.command(epilog=ENV_HELP)
+@db_option
+@filter_options
+@_format_option("table", "json", "jsonl", "csv", default="table")
 @click.option("--wide", is_flag=True, help="One line per document, titles never wrapped.")
-def documents(db_url, fmt, all_versions, wide):
+@out_option
+def documents(db_url, fmt, wide, out, **kwargs):
     """Each document: title, councils, type, period, status and counts.
 
     A plan published as DOCX and as PDF shows as twins; the table view lists each document's
-    import notes and the tables that were not taken as plans, with the reason.
+    import notes and the tables that were not taken as plans, with the reason. With record
+    filters, only the documents holding a record they keep.
     """
     from councilplans.schema.db import make_session
     from councilplans.schema.queries import document_rows
     from councilplans.schema.rejected import rejected_tables
     from councilplans.schema.twins import twins
 
-    engine = _engine(db_url)
-    with make_session(engine) as session:
-        rows = document_rows(session, all_versions)
+    filters = _filters(kwargs)
+    with make_session(_engine(db_url)) as session:
+        rows = document_rows(session, filters=filters)
         pairs = twins(session)
         rejected = rejected_tables(session, [r["sha256"] for r in rows])
     for r in rows:
         r["twin"] = pairs.get(r["sha256"])
         r["rejected_tables"] = rejected.get(r["sha256"], [])
-    if fmt == "json":
+    if fmt == "table":
+        from councilplans.views import documents_table
+
+        _text_out(documents_table(rows, filters.all_versions, wide), out)
+        return
+    if fmt == "json" and not out:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from councilplans.views import documents_table
+    _output(rows, fmt, out, list(rows[0]) if rows else ["document"])
 
-    click.echo(documents_table(rows, all_versions, wide))
+
+@main.command("search", epilog=ENV_HELP)
+@click.argument("text")
+@db_option
+@filter_options
+@click.option("--limit", type=int, default=20, show_default=True, help="Best N matches.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "json"]),
+              help="Default: table on a terminal, JSON lines otherwise.")
+@out_option
+def search_cmd(text, db_url, limit, fmt, out, **kwargs):
+    """Full-text search over every text field of the records, best matches first."""
+    from dataclasses import asdict
+
+    from councilplans.schema.db import make_session
+    from councilplans.schema.search import search
+
+    filters = _filters(kwargs)
+    with make_session(_engine(db_url)) as session:
+        hits = [asdict(h) for h in search(session, text, filters, limit)]
+    fmt = _default_format(fmt)
+    if fmt == "table":
+        from councilplans.schema.terminal import text_table
+
+        _text_out(text_table(hits, ("document", "page", "ref", "snippet")), out)
+        return
+    _output(hits, fmt, out, ("record_id", "document", "page", "ref", "kind", "snippet", "rank"))
+
+
+@main.command("compare", epilog=ENV_HELP)
+@db_option
+@filter_options
+@click.option("--by", "by", required=True,
+              type=click.Choice(["theme", "organisation", "due-year", "rag", "status", "kind"]),
+              help="What the columns count.")
+@click.option("--rows", "rows_by", type=click.Choice(["council", "document"]), default="council",
+              show_default=True)
+@click.option("--share", is_flag=True, help="Each row's percentages instead of counts.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@out_option
+def compare_cmd(db_url, by, rows_by, share, fmt, out, **kwargs):
+    """A matrix of record counts: councils (or documents) by theme, organisation, year ..."""
+    from councilplans.schema.compare import compare
+    from councilplans.schema.db import make_session
+    from councilplans.schema.queries import export_rows
+
+    filters = _filters(kwargs)
+    with make_session(_engine(db_url)) as session:
+        matrix = compare(export_rows(session, filters=filters), by, rows_by)
+    rows = matrix.as_rows(share)
+    keys = [rows_by, "records", *matrix.columns]
+    if fmt == "table":
+        from councilplans.schema.terminal import text_table
+
+        _text_out(text_table(rows, keys, width=10_000), out)
+        return
+    _output(rows, fmt, out, keys)
+
+
+@main.command("report", epilog=ENV_HELP)
+@db_option
+@filter_options
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), required=True,
+              help="The HTML file to write (self-contained: opens with no network).")
+@click.option("--title", help="Heading of the report.")
+def report_cmd(db_url, out, title, **kwargs):
+    """One HTML file: documents, coverage heatmap, due timeline, RAG/status, overdue list."""
+    from councilplans.schema.db import make_session
+
+    try:
+        from councilplans.report import build_report
+
+        with make_session(_engine(db_url)) as session:
+            html = build_report(session, _filters(kwargs), title)
+    except ModuleNotFoundError as exc:
+        raise click.ClickException(f"report needs {exc.name}: pip install "
+                                   "'councilplans[report]'") from exc
+    _text_out(html.rstrip("\n"), out)
+    click.echo(f"{out}: report written")
+
+
+@main.command("browse", epilog=ENV_HELP)
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8001, show_default=True)
+@click.option("--open/--no-open", "open_browser", default=True,
+              help="Open a web browser on the current_records view.")
+@click.option("--metadata-out", type=click.Path(dir_okay=False, writable=True),
+              help="Only write the generated Datasette metadata to this file.")
+def browse_cmd(db_url, host, port, open_browser, metadata_out):
+    """Open the SQLite database in Datasette: facets, full-text search, described columns."""
+    import tempfile
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    from councilplans import browse
+
+    url = make_url(db_url)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise click.ClickException(
+            f"browse needs a SQLite file; {url.get_backend_name()} databases can be copied "
+            f"into one: councilplans export --db '{db_url}' --format sqlite --out copy.db, "
+            "then councilplans browse --db sqlite:///copy.db")
+    _engine(db_url).dispose()  # a missing database says so; the schema (views, search) is
+    db_path = Path(url.database)  # brought up to date
+    if metadata_out:
+        browse.write_metadata(db_path, Path(metadata_out))
+        click.echo(f"{metadata_out}: metadata written")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        meta = browse.write_metadata(db_path, Path(tmp) / "metadata.json")
+        start = f"http://{host}:{port}/{db_path.stem}/current_records"
+        click.echo(f"Datasette on {start} (Ctrl-C stops it)")
+        if open_browser:
+            import threading
+            import webbrowser
+
+            threading.Timer(2.0, webbrowser.open, [start]).start()
+        try:
+            code = browse.serve(db_path, meta, host, port)
+        except KeyboardInterrupt:
+            code = 0
+    if code:
+        raise click.ClickException("datasette did not start; is the browse extra installed? "
+                                   "pip install 'councilplans[browse]'")
+
+
+# --- end of read commands block ------------------------------------------------------------
 
 
 @main.command(epilog=ENV_HELP)

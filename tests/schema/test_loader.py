@@ -51,6 +51,10 @@ def test_load_and_export_exact_rows(db_url):
         "outcome": None, "indicator": None, "measure": None, "lead": "Met Police",
         "timescale": "March 2025", "due_date": "2025-03-31", "rag": "green", "resources": None,
         "progress": None, "status": None, "baseline": None, "target": None, "actual": None,
+        "council": "Tower Hamlets Council", "council_code": "E09000030",
+        "title": "VAWG Action Plan 2024-2029", "doc_type": "action plan", "version": 1,
+        "table_index": 1, "row_index": 1, "themes": ["training"],
+        "organisations": ["Metropolitan Police Service"], "extra": {"Impact": "x"},
     }
     assert tuple(rows[0]) == EXPORT_KEYS
     assert docs[0]["organisations"] == ["Tower Hamlets Council"]
