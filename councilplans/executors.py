@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import multiprocessing
 import resource
+import signal
 import tempfile
 import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, wait
 from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures import as_completed
 from pathlib import Path
 from typing import Protocol
 
@@ -26,6 +28,7 @@ from councilplans.pipeline import FileResult, Options, process_file, sha256_of
 from councilplans.schema.loader import FileFacts
 
 Work = Sequence[tuple[Path, FileFacts]]
+OnRead = Callable[[str], None]
 
 MAX_TASKS = 200
 """Files a worker process runs before it is replaced, so a parser's slow leaks stay bounded.
@@ -37,8 +40,14 @@ was recycled every 25 files.
 
 
 class Executor(Protocol):
-    def run(self, work: Work, options: Options) -> Iterator[FileResult]:
-        """One result per file of ``work``, in the order the files finish."""
+    def run(
+        self, work: Work, options: Options, stop: threading.Event, on_read: OnRead
+    ) -> Iterator[FileResult]:
+        """One result per file of ``work``, in the order the files finish.
+
+        Once ``stop`` is set no more files are started; those in progress finish and are
+        yielded. ``on_read`` is told each file's path as its result arrives.
+        """
         ...
 
 
@@ -85,6 +94,9 @@ def preload() -> None:
 
 def cap_memory(memory_mb: int) -> None:
     """Worker start: libraries first (a no-op after ``preload``), then the address-space cap."""
+    # Ctrl-C in a terminal reaches the whole process group: the parent decides what it means
+    # (finish the files in progress, or stop now and end the workers itself).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     preload()
     if memory_mb > 0:
         limit = memory_mb * 1024 * 1024
@@ -138,21 +150,46 @@ def outcome(future, facts: FileFacts, options: Options) -> FileResult:
 class LocalExecutor:
     """Today's default: a pool of ``options.jobs`` processes on this machine (0: no pool)."""
 
-    def run(self, work: Work, options: Options) -> Iterator[FileResult]:
+    def run(
+        self, work: Work, options: Options, stop: threading.Event, on_read: OnRead
+    ) -> Iterator[FileResult]:
         if options.jobs <= 0:
             for path, facts in work:
+                if stop.is_set():
+                    return
+                on_read(facts.path)
                 yield process_file(str(path), facts, options.password, options.engine)
             return
         preload()
         workers = max(1, min(options.jobs, len(work)))
-        with limited_pool(workers, options.memory_mb) as pool:
-            futures = {schedule(pool, str(path), facts, options): facts for path, facts in work}
-            try:
-                for future in as_completed(futures):
-                    yield outcome(future, futures[future], options)
-            finally:  # the caller stopped early (--fail-fast): drop the files not yet done
-                for future in futures:
-                    future.cancel()
+        pool = limited_pool(workers, options.memory_mb)
+        pending = deque(work)
+        in_flight: dict = {}  # future -> facts
+        completed = False
+        try:
+            while pending or in_flight:
+                # one file queued per worker beyond those running: a stop leaves little to finish
+                while pending and len(in_flight) < workers + 1 and not stop.is_set():
+                    path, facts = pending.popleft()
+                    in_flight[schedule(pool, str(path), facts, options)] = facts
+                if stop.is_set():
+                    for future in [f for f in in_flight if not f.running()]:
+                        if future.cancel():
+                            del in_flight[future]
+                if not in_flight:
+                    break
+                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in [f for f in in_flight if f in done]:  # sent first, told first
+                    facts = in_flight.pop(future)
+                    on_read(facts.path)
+                    yield outcome(future, facts, options)
+            completed = True
+        finally:  # stopped early (--fail-fast, a second Ctrl-C): end the workers at once
+            if completed:
+                pool.close()
+            else:
+                pool.stop()
+            pool.join()
 
 
 # --- Dask ---------------------------------------------------------------------------------------
@@ -175,7 +212,9 @@ class DaskExecutor:
     def __init__(self, address: str | None):
         self.address = address
 
-    def run(self, work: Work, options: Options) -> Iterator[FileResult]:
+    def run(
+        self, work: Work, options: Options, stop: threading.Event, on_read: OnRead
+    ) -> Iterator[FileResult]:
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:
@@ -197,13 +236,15 @@ class DaskExecutor:
                 except OSError as exc:
                     raise ExecutorError(f"no Dask scheduler at {self.address}: {exc}") from exc
         try:
-            yield from self._stream(client, work, options)
+            yield from self._stream(client, work, options, stop, on_read)
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
 
-    def _stream(self, client, work: Work, options: Options) -> Iterator[FileResult]:
+    def _stream(
+        self, client, work: Work, options: Options, stop: threading.Event, on_read: OnRead
+    ) -> Iterator[FileResult]:
         from distributed import as_completed as dask_completed
 
         try:
@@ -227,6 +268,8 @@ class DaskExecutor:
         unsent: list[FileResult] = []
 
         def send_next() -> None:
+            if stop.is_set():  # the files sent finish; no more are sent
+                return
             for i, (path, facts) in queue:
                 try:
                     source: bytes | str = (str(path.resolve()) if options.shared_path
@@ -249,13 +292,16 @@ class DaskExecutor:
         try:
             while unsent or facts_of:
                 if unsent:
-                    yield unsent.pop()
+                    result = unsent.pop()
+                    on_read(result.facts.path)
+                    yield result
                     continue
                 future = next(running)
                 facts = facts_of.pop(future.key)
                 result = _dask_outcome(future, facts)
                 future.release()
                 scattered.pop(future.key, None)
+                on_read(facts.path)
                 yield result
                 send_next()
         finally:  # the caller stopped early (--fail-fast)

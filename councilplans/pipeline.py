@@ -1,7 +1,9 @@
 """One file: extract -> normalise in a worker process, then load in the parent.
 
 Workers have a time and memory limit so a file that hangs or balloons a parser fails alone;
-only the parent writes the database, one transaction per document.
+only the parent writes the database, one transaction per document. Files go to the workers a
+few at a time, so a stop request (Ctrl-C) lets the files in progress finish and be committed
+without starting more.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ import errno
 import hashlib
 import os
 import resource
+import threading
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +28,7 @@ from councilplans.errors import (
 from councilplans.normalise.model import NormalisedDocument
 from councilplans.schema.db import make_session
 from councilplans.schema.loader import FileFacts, LoadOutcome, find_by_sha, load_document
-from councilplans.schema.revisions import resolve_series
+from councilplans.schema.revisions import describe, resolve_series
 
 SUFFIXES = (".pdf", ".docx")
 
@@ -38,6 +41,8 @@ class Options:
     jobs: int = 1
     force: bool = False
     revises: str | None = None  # a stored document the imported file is a revision of
+    new_document: bool = False  # never a revision of a stored document
+    dry_run: bool = False  # say what would be imported and superseded; write nothing
     executor: str = "local"  # local | dask | dask://HOST:PORT (councilplans.executors)
     shared_path: bool = False  # Dask workers read the driver's paths instead of getting bytes
     engine: str = "native"  # extraction engine for PDFs (councilplans.extract.engines)
@@ -61,6 +66,7 @@ class FileReport:
     message: str
     n_records: int = 0
     n_tables: int = 0
+    warned: bool = False  # the file was read with warnings (or nothing was found in it)
 
 
 def find_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -141,33 +147,53 @@ def _lock_for_write(session) -> None:
 
 
 def load_result(
-    engine: Engine, result: FileResult, replace_id: int | None = None, revises: str | None = None
+    engine: Engine, result: FileResult, replace_id: int | None = None, revises: str | None = None,
+    new_document: bool = False,
 ) -> LoadOutcome:
     """One transaction: either the whole document is written or nothing is."""
     with make_session(engine) as session, session.begin():
-        _lock_for_write(session)
-        if replace_id is None:  # another import may have stored these bytes meanwhile
-            known = find_by_sha(session, result.facts.sha256)
-            if known is not None and known.status != "failed":
-                return LoadOutcome(known.id, "unchanged", known.version, known.n_records)
-        meta = result.document.meta if result.document else None
-        series = resolve_series(
-            session, result.facts.name, meta.title if meta else None,
-            meta.organisations if meta else (), revises, fmt=result.facts.format,
-        )
-        return load_document(
-            session, result.facts, result.document, result.status, result.error,
-            pages=result.pages, replace_id=replace_id, series_key=series,
-        )
+        return store_result(session, result, replace_id, revises, new_document)
+
+
+def store_result(
+    session, result: FileResult, replace_id: int | None = None, revises: str | None = None,
+    new_document: bool = False,
+) -> LoadOutcome:
+    """Write one file's document into the session's open transaction (the caller commits)."""
+    _lock_for_write(session)
+    if replace_id is None:  # another import may have stored these bytes meanwhile
+        known = find_by_sha(session, result.facts.sha256)
+        if known is not None and known.status != "failed":
+            return LoadOutcome(known.id, "unchanged", known.version, known.n_records)
+    meta = result.document.meta if result.document else None
+    choice = resolve_series(
+        session, result.facts.name, result.facts.sha256, meta.title if meta else None,
+        meta.organisations if meta else (), revises, fmt=result.facts.format,
+        new_document=new_document,
+    )
+    return load_document(
+        session, result.facts, result.document, result.status, result.error,
+        pages=result.pages, replace_id=replace_id, series_key=choice.key,
+    )
 
 
 def import_files(
-    engine: Engine, paths: list[Path], options: Options
+    engine: Engine, paths: list[Path], options: Options, stop: threading.Event | None = None,
+    on_read: Callable[[str], None] | None = None,
 ) -> Iterator[FileReport]:
-    """Import each file, yielding one report per file as it finishes."""
+    """Import each file, yielding one report per file as it finishes.
+
+    ``stop``, once set, lets the files being read finish (and be stored) and starts no more.
+    ``on_read`` is told each file's path when its result is awaited (a progress bar shows it).
+    With ``options.dry_run`` everything happens inside one transaction that is rolled back.
+    """
+    stop = stop or threading.Event()
+    on_read = on_read or (lambda _path: None)
     work: list[tuple[Path, FileFacts]] = []
     replace_ids: dict[str, int] = {}
     for path in paths:
+        if stop.is_set():
+            return
         try:
             facts = facts_for(path)
         except OSError as exc:
@@ -187,32 +213,64 @@ def import_files(
         return
     from councilplans.executors import executor_for
 
-    for result in executor_for(options.executor).run(work, options):
-        try:
-            outcome = load_result(engine, result, replace_ids.get(result.facts.sha256),
-                                  options.revises)
-        except Exception as exc:
-            yield FileReport(result.facts.path, "failed",
-                             f"database write failed, nothing written: {exc}")
-            continue
-        doc = result.document
-        n_tables = sum(1 for t in doc.tables if t.is_plan) if doc else 0
-        if outcome.action == "unchanged":
-            yield FileReport(result.facts.path, "unchanged",
-                             f"unchanged (imported meanwhile as v{outcome.version})",
-                             outcome.n_records, n_tables)
-            continue
-        if result.status in ("imported", "partial"):
-            msg = f"{outcome.n_records} records from {n_tables} plan table(s)"
-            if outcome.version > 1 and outcome.action == "imported":
-                msg += f" (version {outcome.version})"
-            if outcome.n_records == 0:
-                msg += ": no plan tables found"
-            if result.error:
-                msg += f"; {result.error}"
+    results = executor_for(options.executor).run(work, options, stop, on_read)
+    dry_session = make_session(engine) if options.dry_run else None
+    try:
+        if dry_session is not None:
+            dry_session.begin()
+        for result in results:
+            yield _store_and_report(engine, dry_session, result,
+                                    replace_ids.get(result.facts.sha256), options)
+    finally:
+        if dry_session is not None:
+            dry_session.rollback()
+            dry_session.close()
+
+
+def _store_and_report(engine: Engine, dry_session, result: FileResult, replace_id: int | None,
+                      options: Options) -> FileReport:
+    try:
+        if dry_session is not None:
+            outcome = store_result(dry_session, result, replace_id, options.revises,
+                                   options.new_document)
+            dry_session.flush()
+            current = _describe_by_id(dry_session, outcome.document_id)
         else:
-            msg = result.error or result.status
-        yield FileReport(result.facts.path, result.status, msg, outcome.n_records, n_tables)
+            with make_session(engine) as session, session.begin():
+                outcome = store_result(session, result, replace_id, options.revises,
+                                       options.new_document)
+                current = _describe_by_id(session, outcome.document_id)
+    except Exception as exc:
+        return FileReport(result.facts.path, "failed",
+                          f"database write failed, nothing written: {exc}")
+    doc = result.document
+    n_tables = sum(1 for t in doc.tables if t.is_plan) if doc else 0
+    if outcome.action == "unchanged":
+        return FileReport(result.facts.path, "unchanged",
+                          f"unchanged (imported meanwhile as v{outcome.version})",
+                          outcome.n_records, n_tables)
+    warned = False
+    if result.status in ("imported", "partial"):
+        msg = f"{outcome.n_records} records from {n_tables} plan table(s)"
+        if outcome.n_records == 0:
+            msg += ": no plan tables found"
+            warned = True
+        if outcome.superseded:
+            msg += (f"; version {outcome.version} of {current}, replacing "
+                    f"{outcome.superseded}")
+        if result.error:
+            msg += f"; {result.error}"
+            warned = True
+    else:
+        msg = result.error or result.status
+    return FileReport(result.facts.path, result.status, msg, outcome.n_records, n_tables, warned)
+
+
+def _describe_by_id(session, document_id: int | None) -> str:
+    from councilplans.schema.models import Document
+
+    doc = session.get(Document, document_id) if document_id is not None else None
+    return describe(doc) if doc is not None else ""
 
 
 def default_jobs() -> int:

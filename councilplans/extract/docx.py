@@ -312,13 +312,13 @@ def _docx_to_document(path: str | Path) -> RawDocument:
         sz = st.find(f"{W}rPr/{W}sz")
         if sz is not None and (val := sz.get(f"{W}val", "")).isdigit():
             sizes[sid] = int(val) / 2
+        ol = st.find(f"{W}pPr/{W}outlineLvl")
+        if ol is not None and (val := ol.get(f"{W}val", "")).isdigit():
+            outline[name] = int(val) + 1
     with suppress(AttributeError):
         sz = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz")
         if sz is not None and (val := sz.get(f"{W}val", "")).isdigit():
             default_size = int(val) / 2
-        ol = st.find(f"{W}pPr/{W}outlineLvl")
-        if ol is not None:
-            outline[name] = int(ol.get(f"{W}val", "0")) + 1
     blocks: list[TextBlock | RawTable] = []
     recent: list[str] = []
     first_title = None

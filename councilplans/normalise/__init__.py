@@ -78,14 +78,17 @@ def table_to_records(table: LogicalTable) -> tuple[TableReport, list[Record]]:
 
 
 def _tag(record: Record) -> Record:
-    from councilplans.normalise.organisations import organisations_in
+    from councilplans.normalise.organisations import record_organisations
     from councilplans.normalise.themes import themes_in
 
     text = " ".join(
         t for t in (record.section, record.objective, record.action, record.output,
                     record.outcome, record.indicator) if t
     )
-    return replace(record, organisations=organisations_in(record.lead), themes=themes_in(text))
+    named = (record.objective, record.action, record.output, record.outcome, record.indicator,
+             record.measure, record.resources, record.progress, *record.extra.values())
+    return replace(record, organisations=record_organisations(record.lead, named),
+                   themes=themes_in(text))
 
 
 def normalise_document(doc: RawDocument, tag: bool = True) -> NormalisedDocument:

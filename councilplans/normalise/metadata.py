@@ -68,6 +68,51 @@ _STATUS_KEYS = {"status", "document status", "approval status"}
 
 
 _NUMBERED = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[ivx]+\.)\s+\S")
+# "Priority 1: Preventing Harm" set as large as the title starts the body, not the title
+_SECTION_LABEL = re.compile(
+    r"\s*(?:priority|section|part|chapter|theme|objective|outcome|strand|appendix|annex)"
+    r"\s+(?:\d+|[A-Z]|[ivx]+)\b\s*[:.\-–]", re.IGNORECASE)
+
+# Text a reader never takes for the title however large it is printed: a stamp or watermark
+# ("DRAFT", "OFFICIAL - SENSITIVE"), a memo's field label or its value line ("From: ...",
+# "Subject:"), an address block (a line with a UK postcode, a salutation).
+_STAMP = re.compile(
+    r"^(?:(?:draft|final|confidential|official|sensitive|restricted|unrestricted|protect(?:ed)?|"
+    r"not\s+protectively\s+marked|exempt|private|copy|sample|specimen|for\s+publication|"
+    r"not\s+for\s+publication|internal(?:\s+use)?(?:\s+only)?|commercial(?:\s+in\s+confidence)?|"
+    r"in\s+confidence|embargoed|superseded|withdrawn|v(?:ersion)?\s*\d+(?:\.\d+)*)"
+    r"[\s\-–—:/|]*)+$",
+    re.IGNORECASE,
+)
+_MEMO_LABEL = re.compile(
+    r"^(?:from|to|cc|bcc|subject|re|date|classification|summary|recommendations?|"
+    r"(?:our|your)\s+ref(?:erence)?|ref(?:erence)?|key\s+decision(?:\s+no\.?)?|"
+    r"decision\s+no\.?|electoral\s+divisions?|wards?\s+affected|report\s+author|"
+    r"contact(?:\s+officer)?|future\s+pathway\s+of\s+report|by)\s*:",
+    re.IGNORECASE,
+)
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+_SALUTATION = re.compile(r"^(?:dear|yours\s+(?:sincerely|faithfully))\b", re.IGNORECASE)
+
+
+def _never_title(text: str) -> bool:
+    """Whether a line is a stamp, a memo header or an address block (see above)."""
+    t = _clean(text)
+    return bool(not t or _STAMP.match(t) or _MEMO_LABEL.match(t) or t.endswith(":")
+                or _POSTCODE.search(text) or _SALUTATION.match(t))
+
+
+def _memo_subject(blocks: list[TextBlock]) -> str | None:
+    """A memo's or committee report's title is its "Subject:" line, printed as a field."""
+    for i, b in enumerate(blocks[:EARLY_BLOCKS]):
+        t = _clean(b.text)
+        m = re.match(r"^(?:subject|re|title)\s*:\s*(.*)$", t, re.IGNORECASE)
+        if not m:
+            continue
+        value = m[1] or next((_clean(n.text) for n in blocks[i + 1 : i + 3]
+                              if _clean(n.text) and not _never_title(n.text)), "")
+        return value.rstrip(".") or None
+    return None
 
 
 def _clean(text: str) -> str:
@@ -79,13 +124,15 @@ def _meaningful_title(title: str | None) -> bool:
     if not title:
         return False
     t = _clean(title)
-    if len(t) < 4 or not re.search(r"[A-Za-z]{3}", t):
+    if len(t) < 4 or not re.search(r"[A-Za-z]{3}", t) or _never_title(t):
         return False
     return not (_BAD_TITLE.search(t) or _FILE_NAME.search(t))
 
 
 def _title_from_blocks(blocks: list[TextBlock]) -> str | None:
-    texts = [b for b in blocks if _clean(b.text)]
+    texts = [b for b in blocks if not _never_title(b.text)]
+    if subject := _memo_subject(blocks):
+        return subject
     for b in texts:
         if b.style.lower() == "title" or b.heading_level == 1:
             return _clean(b.text)
@@ -95,7 +142,8 @@ def _title_from_blocks(blocks: list[TextBlock]) -> str | None:
         start = next(i for i, b in enumerate(first_page) if b.size >= biggest - 0.5)
         lines = []
         for i, b in enumerate(first_page[start : start + 3]):
-            if b.size < biggest - 0.5 or (i and _NUMBERED.match(b.text)):
+            if b.size < biggest - 0.5 or (i and (_NUMBERED.match(b.text)
+                                                 or _SECTION_LABEL.match(b.text))):
                 break  # smaller print, or a numbered section heading set as large as the title
             lines.append(_clean(b.text))
         return join_lines(lines)
@@ -155,6 +203,23 @@ def _control_table(tables: Iterable[RawTable]) -> tuple[str | None, str | None]:
     return version, status
 
 
+def _councils(texts: Iterable[str]) -> tuple[str, ...]:
+    """Councils the texts name, in order of first mention, none with another line's words.
+
+    Read as one text, a name printed as "Kent County Council" picks up the words of the line
+    above it (a heading, a stamp: "Introduction Kent County Council"). A name that ends with
+    one found inside a single line is cut back to it; a name the gazetteer knows across lines
+    ("Royal Borough of" / "Kensington and Chelsea") stands.
+    """
+    texts = list(texts)
+    per_line = {n for text in texts for line in text.split("\n") for n in councils_in(line)}
+    out: list[str] = []
+    for name in councils_in("\n".join(texts)):
+        shorter = [n for n in per_line if name.endswith(" " + n)]
+        out.append(max(shorter, key=len) if shorter else name)
+    return tuple(dict.fromkeys(out))
+
+
 def _most_named(doc: RawDocument, limit: int = 400) -> tuple[str, ...]:
     """The council(s) a document names most often, when its front page names none.
 
@@ -163,7 +228,7 @@ def _most_named(doc: RawDocument, limit: int = 400) -> tuple[str, ...]:
     mention of a neighbour does not make it the owner.
     """
     texts = itertools.islice(doc.texts(), limit)
-    counts = Counter(name for text in texts for name in councils_in(text))
+    counts = Counter(name for text in texts for name in _councils([text]))
     if not counts:
         return ()
     top = max(counts.values())
@@ -192,9 +257,10 @@ def document_meta(doc: RawDocument) -> DocumentMeta:
     title_area = [title or "", *early_texts[:TITLE_AREA_BLOCKS]]
 
     # The title area names the owner; further down the front matter, neighbours get mentioned.
-    organisations = (councils_in("\n".join(title_area))
-                     or councils_in("\n".join([title or "", *early_texts]))
-                     or councils_in("\n".join(doc.furniture)) or _most_named(doc))
+    printed_lines = [b.text for b in early if _clean(b.text)]  # line breaks kept
+    organisations = (_councils([title or "", *printed_lines[:TITLE_AREA_BLOCKS]])
+                     or _councils([title or "", *printed_lines])
+                     or _councils(doc.furniture) or _most_named(doc))
     doc_type = find_doc_type([title]) if title else None
     doc_type = doc_type or find_doc_type(early_texts)
     # The period is printed with the title, or on a short line of the cover ("2015-16"); a year

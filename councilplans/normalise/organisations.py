@@ -2,8 +2,11 @@
 
 Lead / agency columns print the same body a dozen ways ("LBTH", "Tower Hamlets Council",
 "London Borough of Tower Hamlets"); comparing plans across councils needs one name for each.
-The gazetteer lives in ``data/organisations.json`` (list of ``{"name", "kind", "aliases",
-"exact"?}``) so that it can be extended without code changes.
+The gazetteer is data, extended without code changes: ``data/organisations.json`` (list of
+``{"name", "kind", "aliases", "exact"?}``: police forces, fire and rescue services, NHS bodies,
+probation, justice, national charities, partnerships and council departments as generic kinds)
+and ``data/councils.json`` (every current UK local authority with its ONS GSS code and the name
+forms plans print, its source named in the file).
 
 Matching uses a blank spaCy pipeline's tokenizer with two PhraseMatchers:
 
@@ -33,9 +36,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["Organisation", "gazetteer", "organisations_in", "councils_in"]
+__all__ = ["Organisation", "gazetteer", "organisations_in", "record_organisations", "councils_in",
+           "council_code"]
 
-KINDS = ("council", "police", "health", "voluntary", "partnership", "other")
+KINDS = ("council", "police", "fire", "health", "probation", "justice", "government",
+         "voluntary", "partnership", "department", "other")
 
 
 @dataclass(frozen=True)
@@ -46,16 +51,19 @@ class Organisation:
     kind: str
     aliases: tuple[str, ...] = ()
     exact: tuple[str, ...] = ()  # aliases that only match with this exact capitalisation
+    code: str | None = None  # councils: ONS GSS code (E09000030)
+
+
+def _data(name: str) -> Any:
+    return json.loads(resources.files("councilplans.normalise").joinpath(f"data/{name}")
+                      .read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def _entries() -> tuple[Organisation, ...]:
-    raw = json.loads(
-        resources.files("councilplans.normalise").joinpath("data/organisations.json").read_text(
-            encoding="utf-8"
-        )
-    )
-    out = []
+    raw = _data("organisations.json")
+    out = [Organisation(name=c["name"], kind="council", aliases=tuple(c.get("aliases", ())),
+                        code=c["gss"]) for c in _data("councils.json")["councils"]]
     for item in raw:
         if item["kind"] not in KINDS:
             raise ValueError(f"organisations.json: bad kind {item['kind']!r} for {item['name']}")
@@ -78,6 +86,16 @@ def gazetteer() -> list[Organisation]:
 @lru_cache(maxsize=1)
 def _kinds() -> dict[str, str]:
     return {o.name: o.kind for o in _entries()}
+
+
+@lru_cache(maxsize=1)
+def _codes() -> dict[str, str]:
+    return {o.name.lower(): o.code for o in _entries() if o.code}
+
+
+def council_code(name: str | None) -> str | None:
+    """The ONS GSS code of a council by its canonical name (None for a council not known)."""
+    return _codes().get(name.lower()) if name else None
 
 
 _HTML = re.compile(r"<[^>]+>")
@@ -143,6 +161,25 @@ def organisations_in(text: str | None) -> tuple[str, ...]:
     if not text or not text.strip():
         return ()
     return _dedupe(name for _, _, name in _mentions(_normalise(text)))
+
+
+_NOT_FROM_TEXT = ("department",)
+
+
+def record_organisations(lead: str | None, texts: Any = ()) -> tuple[str, ...]:
+    """The organisations a record links to: those its lead names; when the lead names none
+    (or there is no lead column), the bodies its other text names.
+
+    Council departments are taken from a lead only: in running text "Transport" or
+    "Education" is a subject, not a body.
+    """
+    named = organisations_in(lead)
+    if named:
+        return named
+    kinds = _kinds()
+    found = (name for text in texts for name in organisations_in(text)
+             if kinds.get(name) not in _NOT_FROM_TEXT)
+    return _dedupe(found)
 
 
 _WORD = r"[A-Z][A-Za-z'.-]*[A-Za-z]"

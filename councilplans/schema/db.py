@@ -1,12 +1,24 @@
-"""Engines and sessions: one place that knows SQLite needs WAL, a busy timeout and foreign keys."""
+"""Engines and sessions: one place that knows SQLite needs WAL, a busy timeout and foreign keys.
+
+It also knows what users type for ``--db``: a URL, or a plain file path meaning SQLite; that
+only ``import`` creates a database (a read command on a missing one is a mistake to report,
+not an empty database to create); and that a URL is printed without its password.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+import re
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_URL = "sqlite:///councilplans.db"
+
+
+class NoDatabase(LookupError):
+    """The database named does not exist, or holds no councilplans data."""
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -18,6 +30,34 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur.close()
 
 
+def database_url(text: str) -> str:
+    """A SQLAlchemy URL from what a user typed: a URL as is, a plain path as a SQLite file."""
+    text = text.strip()
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", text):
+        return text
+    return f"sqlite:///{Path(text).expanduser()}"
+
+
+def masked(url: str) -> str:
+    """The URL as it may be printed: any password replaced by ***."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy parses: hide whatever sits between : and @
+        return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (None for other databases and in-memory ones)."""
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return None
+    db = parsed.database if parsed.get_backend_name() == "sqlite" else None
+    if not db or db == ":memory:" or db.startswith("file:"):
+        return None
+    return Path(db)
+
+
 def make_engine(url: str = DEFAULT_URL, upgrade: bool = True) -> Engine:
     """An engine for ``url`` whose schema is current (created or migrated in place)."""
     engine = create_engine(url, future=True)
@@ -27,6 +67,23 @@ def make_engine(url: str = DEFAULT_URL, upgrade: bool = True) -> Engine:
         from councilplans.schema.migrate import upgrade_schema
 
         upgrade_schema(engine)
+    return engine
+
+
+def open_existing(url: str) -> Engine:
+    """An engine for a database ``import`` made before: upgraded in place, never created."""
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():
+        raise NoDatabase(f"no database at {path}")
+    engine = make_engine(url, upgrade=False)
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+    if "documents" not in tables:
+        engine.dispose()
+        raise NoDatabase(f"no councilplans data in {masked(url)}")
+    from councilplans.schema.migrate import upgrade_schema
+
+    upgrade_schema(engine)
     return engine
 
 

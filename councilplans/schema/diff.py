@@ -2,6 +2,8 @@
 
 Records are matched by ref where both versions number their rows, then by the similarity of
 their main text, so a reworded action still counts as changed rather than removed and added.
+Every field is compared (status and the KPI figures included), and each column kept only as
+``extra`` is compared on its own, as "extra: <column>".
 """
 
 from __future__ import annotations
@@ -10,7 +12,11 @@ from collections import Counter
 from difflib import SequenceMatcher
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from councilplans.normalise.model import RECORD_FIELDS
+from councilplans.schema.models import Document, RecordRow
 
 COMPARED = ("kind", *RECORD_FIELDS)
 _MAIN = ("action", "indicator", "outcome", "output", "objective")
@@ -61,6 +67,31 @@ def match_records(
     return pairs
 
 
+def records_for_diff(session: Session, document: Document) -> list[dict[str, Any]]:
+    """A version's records as the diff reads them: every field, dates as ISO text, extra."""
+    rows = session.scalars(
+        select(RecordRow).where(RecordRow.document_id == document.id).order_by(RecordRow.id)
+    ).all()
+    out = []
+    for r in rows:
+        row: dict[str, Any] = {"kind": r.kind, "page": r.page}
+        for f in RECORD_FIELDS:
+            value = getattr(r, f)
+            row[f] = value.isoformat() if hasattr(value, "isoformat") else value
+        row["extra"] = dict(r.extra or {})
+        out.append(row)
+    return out
+
+
+def _changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list]:
+    fields = {f: [old.get(f), new.get(f)] for f in COMPARED if old.get(f) != new.get(f)}
+    old_extra, new_extra = old.get("extra") or {}, new.get("extra") or {}
+    for column in dict.fromkeys([*old_extra, *new_extra]):
+        if old_extra.get(column) != new_extra.get(column):
+            fields[f"extra: {column}"] = [old_extra.get(column), new_extra.get(column)]
+    return fields
+
+
 def diff_records(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str, list]:
     added, removed, changed = [], [], []
     for i, j in match_records(old, new):
@@ -69,8 +100,7 @@ def diff_records(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[s
         elif j is None:
             removed.append(old[i])
         else:
-            fields = {f: [old[i].get(f), new[j].get(f)] for f in COMPARED
-                      if old[i].get(f) != new[j].get(f)}
+            fields = _changes(old[i], new[j])
             if fields:
                 entry: dict[str, Any] = {"ref": new[j].get("ref") or old[i].get("ref"),
                                          "fields": fields}

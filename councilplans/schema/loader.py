@@ -1,8 +1,8 @@
 """Normalised documents -> rows, one transaction per document.
 
-A file whose bytes are already stored is left alone. A file of the same name with new bytes
-becomes the next version of that document; earlier versions stay, no longer current. If
-anything fails inside the transaction nothing of that document is written.
+A file whose bytes are already stored is left alone. A file the caller places in an existing
+series (see ``revisions.resolve_series``) becomes its next version; earlier versions stay, no
+longer current. If anything fails inside the transaction nothing of that document is written.
 """
 
 from __future__ import annotations
@@ -42,16 +42,13 @@ class LoadOutcome:
     action: str  # "imported" | "unchanged" | "replaced" | "failed"
     version: int
     n_records: int
+    superseded: str | None = None  # "plan.pdf v1": the version this one made not current
 
 
 def find_by_sha(session: Session, sha256: str) -> Document | None:
     return session.scalars(
         select(Document).where(Document.sha256 == sha256).order_by(Document.version.desc())
     ).first()
-
-
-def series_key_for(name: str) -> str:
-    return name.lower()
 
 
 def _organisation(session: Session, name: str, cache: dict[str, Organisation]) -> Organisation:
@@ -105,7 +102,9 @@ def load_document(
     series_key: str | None = None,
 ) -> LoadOutcome:
     """Write one document (and its tables and records) in the caller's open transaction."""
-    series_key = series_key or series_key_for(facts.name)
+    from councilplans.schema.revisions import new_series_key
+
+    series_key = series_key or new_series_key(facts.name, facts.sha256)
     previous = None
     if replace_id is not None:
         previous = session.get(Document, replace_id)
@@ -184,6 +183,8 @@ def load_document(
         session.add(row)
     session.flush()
     action = "replaced" if previous is not None else "imported"
-    return LoadOutcome(doc.id, action, version, len(result.records))
+    superseded = (f"{before[0].name} v{before[0].version}"
+                  if makes_current and before and previous is None else None)
+    return LoadOutcome(doc.id, action, version, len(result.records), superseded)
 
 

@@ -321,6 +321,39 @@ def test_outline_level_headings(tmp_path: Path) -> None:
     assert levels == [("Styled outline", "Council Heading", 2), ("Direct outline", "", 3)]
 
 
+def _outline_style(d, name: str, val: str) -> None:
+    ppr = d.styles.add_style(name, 1).element.get_or_add_pPr()
+    ol = OxmlElement("w:outlineLvl")
+    ol.set(qn("w:val"), val)
+    ppr.append(ol)
+
+
+def test_every_outline_style_keeps_its_own_level(tmp_path: Path) -> None:
+    """Each style's outline level is its own, not the last style's the reader saw."""
+    d = docx.Document()
+    _outline_style(d, "Council Part", "0")
+    _outline_style(d, "Council Section", "1")
+    d.styles.add_style("Council Body", 1)  # a later style without an outline level
+    d.add_paragraph("Part one", style="Council Part")
+    d.add_paragraph("Section one", style="Council Section")
+    d.add_paragraph("Plain text", style="Council Body")
+    path = tmp_path / "outlines.docx"
+    d.save(str(path))
+    levels = [(b.text, b.heading_level) for b in docx_to_document(path).text_blocks]
+    assert levels == [("Part one", 1), ("Section one", 2), ("Plain text", 0)]
+
+
+def test_styles_part_without_styles(tmp_path: Path, base_docx: Path) -> None:
+    """A styles.xml holding no style at all reads as a document without styles."""
+    empty = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+             b'<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+             b'/>')
+    path = _rewrite(base_docx, tmp_path / "nostyles.docx", lambda _data: empty,
+                    member="word/styles.xml")
+    doc = docx_to_document(path)
+    assert [(b.text, b.heading_level) for b in doc.text_blocks] == [("Hello council", 0)]
+
+
 def test_body_order_paragraph_table_paragraph_table(tmp_path: Path) -> None:
     d = docx.Document()
     d.add_paragraph("One")

@@ -61,11 +61,13 @@ def test_engines_yield_the_raw_table_model(engine):
 
 def test_tables_command_takes_an_engine():
     pytest.importorskip("pdfplumber")
-    result = CliRunner().invoke(main, ["tables", str(MATRIX), "--engine", "pdfplumber"])
+    result = CliRunner().invoke(main, ["tables", str(MATRIX), "--engine", "pdfplumber",
+                                       "--format", "json"])
     assert result.exit_code == 0, result.output
     tables = json.loads(result.output)
     assert len(tables) == 11
-    assert tables[1]["page"] == 1
+    assert sum(t["is_plan"] for t in tables) == 11  # as the native reader: 8 after stitching
+    assert (tables[1]["page"], tables[1]["n_rows"], tables[1]["n_cols"]) == (1, 6, 6)
     assert tables[1]["rows"][0][:3] == ["Outcome", "Key Agencies", "Indicator"]
 
 

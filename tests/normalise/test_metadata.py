@@ -159,3 +159,42 @@ def test_year_range_in_the_prose_is_not_the_plan_period():
     cover = (blocks[0], TextBlock("2015-16", page=1, size=14))
     meta = document_meta(RawDocument(path="x.pdf", format="pdf", blocks=cover))
     assert (meta.period_start, meta.period_end) == (2015, 2016)
+
+
+def test_a_draft_stamp_printed_largest_is_not_the_title() -> None:
+    d = doc(
+        TextBlock("Appendix I: Budget Risks Register 2025-26", page=1, size=20),
+        TextBlock("DRAFT", page=1, size=24),
+        TextBlock("OFFICIAL - SENSITIVE", page=1, size=28),
+        TextBlock("Risk title", page=1, size=11),
+        title="DRAFT",
+        fmt="pdf",
+    )
+    assert document_meta(d).title == "Appendix I: Budget Risks Register 2025-26"
+
+
+def test_a_memo_is_titled_by_its_subject_line_not_its_from_line() -> None:
+    d = doc(
+        TextBlock("From:", page=1, size=12),
+        TextBlock("Sue Smith, Cabinet Member for Children's Services", page=1, size=12),
+        TextBlock("To:", page=1, size=12),
+        TextBlock("County Council – 13 March 2025", page=1, size=12),
+        TextBlock("Subject:", page=1, size=12),
+        TextBlock("Commissioned Family Hubs – Supplementary paper.", page=1, size=12),
+        TextBlock("1. Introduction", page=1, size=12),
+        TextBlock("Kent County Council recognises the petition.", page=1, size=12),
+        fmt="pdf",
+    )
+    meta = document_meta(d)
+    assert meta.title == "Commissioned Family Hubs – Supplementary paper"
+    assert meta.organisations == ("Kent County Council",)
+
+
+def test_an_address_block_is_not_the_title() -> None:
+    d = doc(
+        TextBlock("Sessions House, County Hall, Maidstone, Kent ME14 1XQ", page=1, size=16),
+        TextBlock("Dear Councillor Brown,", page=1, size=16),
+        TextBlock("Kent Domestic Abuse Action Plan 2025-2028", page=1, size=14),
+        fmt="pdf",
+    )
+    assert document_meta(d).title == "Kent Domestic Abuse Action Plan 2025-2028"

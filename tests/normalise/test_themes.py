@@ -7,7 +7,7 @@ import pytest
 from councilplans.normalise.themes import taxonomy, themes_in
 
 CASES: list[tuple[str | None, tuple[str, ...]]] = [
-    ("Domestic Violence and Hate Crime Team", ("domestic_abuse",)),
+    ("Domestic Violence and Hate Crime Team", ("domestic_abuse", "hate_crime_cohesion")),
     ("Reduce DV repeat victimisation", ("domestic_abuse", "risk_marac")),
     ("Increase reporting of sexual violence and rape", ("sexual_violence",)),
     ("Female Genital Mutilation awareness", ("fgm", "awareness_communications")),
@@ -38,6 +38,23 @@ CASES: list[tuple[str | None, tuple[str, ...]]] = [
     ("Improvedawarenessamongstprofessionals", ()),  # glued converter text: no guess
     ("the dv team", ()),  # acronyms are case-sensitive
     ("The data will be evaluated", ("data_evaluation",)),
+    # community safety and public health themes of general plans (Kent, West Sussex)
+    ("Deliver on Serious Violence Duty", ("serious_violence",)),
+    ("Reduce % children who are obese and overweight",
+     ("children_young_people", "physical_activity_weight")),
+    ("Tackle mental health issues with the same energy and priority as physical illness",
+     ("mental_health",)),
+    ("Support delivery of Kent Drug and Alcohol Strategy", ("drugs_alcohol",)),
+    ("Targeted work to reach inclusion groups – MMR in GRT communities", ("health_protection",)),
+    ("Increase physical activity, strength and balance in older people",
+     ("physical_activity_weight", "older_people_care")),
+    ("Address inequalities", ("health_inequalities",)),
+    ("Local Maternity and Neonatal System Delivery Plan", ("maternity_early_years",)),
+    ("Tackle anti-social behaviour and ASB hotspots", ("anti_social_behaviour",)),
+    ("Prevent duty training on radicalisation", ("training", "extremism_prevent")),
+    ("Stop smoking services", ("smoking_tobacco",)),
+    ("Support and grow our workforce", ("workforce",)),
+    ("Prevent harm", ()),  # the verb is not the Prevent programme
     ("", ()),
     (None, ()),
 ]
@@ -65,4 +82,16 @@ def test_taxonomy_shape() -> None:
                 "perpetrators", "training", "housing"):
         assert key in keys
     assert all(t.label and t.phrases for t in themes)
+    for key in ("serious_violence", "anti_social_behaviour", "drugs_alcohol", "mental_health",
+                "health_inequalities", "health_protection", "older_people_care"):
+        assert key in keys
     assert themes[0].id == themes[0].key
+
+
+def test_no_phrase_in_two_themes() -> None:
+    """The longest-match rule cannot choose between two themes printing the same phrase."""
+    seen: dict[str, str] = {}
+    for theme in taxonomy():
+        for phrase in theme.phrases:
+            key = phrase if phrase.isupper() else phrase.lower()
+            assert seen.setdefault(key, theme.key) == theme.key, phrase

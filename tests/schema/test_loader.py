@@ -51,21 +51,36 @@ def test_load_and_export_exact_rows(db_url):
         "outcome": None, "indicator": None, "measure": None, "lead": "Met Police",
         "timescale": "March 2025", "due_date": "2025-03-31", "rag": "green", "resources": None,
         "progress": None, "status": None, "baseline": None, "target": None, "actual": None,
+        "council": "Tower Hamlets Council", "council_code": "E09000030",
+        "title": "VAWG Action Plan 2024-2029", "doc_type": "action plan", "version": 1,
+        "table_index": 1, "row_index": 1, "themes": ["training"],
+        "organisations": ["Metropolitan Police Service"], "extra": {"Impact": "x"},
     }
     assert tuple(rows[0]) == EXPORT_KEYS
     assert docs[0]["organisations"] == ["Tower Hamlets Council"]
     assert (docs[0]["status"], docs[0]["n_records"], docs[0]["pages"]) == ("imported", 2, 10)
 
 
-def test_new_bytes_under_same_name_become_version_two(db_url):
-    _load(db_url, FileFacts("plan.pdf", "/x/plan.pdf", "a" * 64, "pdf"), _doc(2))
-    outcome = _load(db_url, FileFacts("plan.pdf", "/x/plan.pdf", "b" * 64, "pdf"), _doc(3))
-    assert outcome.version == 2
+def test_a_document_placed_in_a_series_becomes_its_next_version(db_url):
+    _load(db_url, FileFacts("plan.pdf", "/x/plan.pdf", "a" * 64, "pdf"), _doc(2),
+          series_key="plan")
+    outcome = _load(db_url, FileFacts("plan.pdf", "/x/plan.pdf", "b" * 64, "pdf"), _doc(3),
+                    series_key="plan")
+    assert (outcome.version, outcome.superseded) == (2, "plan.pdf v1")
     with make_session(make_engine(db_url)) as session:
         assert len(export_rows(session)) == 3
         assert len(export_rows(session, all_versions=True)) == 5
         current = session.scalars(select(Document).where(Document.is_current)).all()
         assert [d.version for d in current] == [2]
+
+
+def test_a_document_given_no_series_is_one_of_its_own(db_url):
+    """The loader never makes a revision out of a file name: that is revisions' decision."""
+    _load(db_url, FileFacts("plan.pdf", "/kent/plan.pdf", "a" * 64, "pdf"), _doc(2))
+    outcome = _load(db_url, FileFacts("plan.pdf", "/wsx/plan.pdf", "b" * 64, "pdf"), _doc(3))
+    assert (outcome.version, outcome.superseded) == (1, None)
+    with make_session(make_engine(db_url)) as session:
+        assert len(export_rows(session)) == 5
 
 
 def test_failure_inside_the_transaction_writes_nothing(db_url):
