@@ -168,8 +168,9 @@ class LocalExecutor:
         completed = False
         try:
             while pending or in_flight:
-                # one file queued per worker beyond those running: a stop leaves little to finish
-                while pending and len(in_flight) < workers + 1 and not stop.is_set():
+                # one file queued per worker beyond those running, so no worker waits while the
+                # driver stores a result; on a stop the queued ones are dropped, not read
+                while pending and len(in_flight) < 2 * workers and not stop.is_set():
                     path, facts = pending.popleft()
                     in_flight[schedule(pool, str(path), facts, options)] = facts
                 if stop.is_set():
