@@ -467,7 +467,9 @@ def compare_cmd(db_url, by, rows_by, share, fmt, out, **kwargs):
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), required=True,
               help="The HTML file to write (self-contained: opens with no network).")
 @click.option("--title", help="Heading of the report.")
-def report_cmd(db_url, out, title, **kwargs):
+@click.option("--format", "fmt", type=click.Choice(["html", "pdf"]), default="html",
+              show_default=True, help="pdf is printed by a local Chromium.")
+def report_cmd(db_url, out, title, fmt, **kwargs):
     """One HTML file: documents, coverage heatmap, due timeline, RAG/status, overdue list."""
     from councilplans.schema.db import make_session
 
@@ -479,7 +481,18 @@ def report_cmd(db_url, out, title, **kwargs):
     except ModuleNotFoundError as exc:
         raise click.ClickException(f"report needs {exc.name}: pip install "
                                    "'councilplans[report]'") from exc
-    _text_out(html.rstrip("\n"), out)
+    if fmt == "pdf":
+        from councilplans.output import OutputError, atomic_output
+        from councilplans.report.pdf import NoBrowser, html_to_pdf
+
+        try:
+            data = html_to_pdf(html)
+            with atomic_output(out, "wb") as fh:
+                fh.write(data)
+        except (NoBrowser, OutputError) as exc:
+            raise click.ClickException(str(exc)) from exc
+    else:
+        _text_out(html.rstrip("\n"), out)
     click.echo(f"{out}: report written")
 
 
