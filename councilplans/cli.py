@@ -258,8 +258,17 @@ def _filters(kwargs: dict):
     values["today"] = values.pop("as_of")
     for k in ("due_before", "due_after", "today"):
         values[k] = values[k].date() if values[k] else None
-    return Filters(**{k: tuple(v) if isinstance(v, list | tuple) else v
-                      for k, v in values.items()})
+    filters = Filters(**{k: tuple(v) if isinstance(v, list | tuple) else v
+                         for k, v in values.items()})
+    from councilplans.schema.filters import unknown_themes
+
+    unknown = unknown_themes(filters.theme)
+    if unknown:
+        from councilplans.normalise.themes import taxonomy
+
+        raise click.BadParameter(f"unknown theme {', '.join(map(repr, unknown))}; themes are: "
+                                 + ", ".join(t.key for t in taxonomy()), param_hint="--theme")
+    return filters
 
 
 def _output(rows, fmt, out, keys, bom=False, extra_sheets=None) -> None:
