@@ -196,7 +196,10 @@ def _dry_run_engine(db_url: str):
     path = sqlite_path(db_url)
     if path is not None and not path.is_file():
         return make_engine("sqlite://")
-    return _engine(db_url)
+    try:
+        return _engine(db_url)
+    except MissingDatabase:  # a server database import has not filled yet
+        return make_engine("sqlite://")
 
 
 def _check_revises(engine, revises: str) -> None:
@@ -391,7 +394,8 @@ def documents(db_url, fmt, wide, out, **kwargs):
     """
     from councilplans.schema.db import make_session
     from councilplans.schema.queries import document_rows
-    from councilplans.schema.twins import rejected_tables, twins
+    from councilplans.schema.rejected import rejected_tables
+    from councilplans.schema.twins import twins
 
     filters = _filters(kwargs)
     with make_session(_engine(db_url)) as session:

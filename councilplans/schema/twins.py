@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from councilplans.schema.models import Document, RecordRow, SourceTable
+from councilplans.schema.models import Document, RecordRow
 from councilplans.schema.revisions import title_key
 
 SAME_RECORDS = 0.9  # share of records that must match for two files to be one plan
@@ -93,19 +93,3 @@ def current_records_without_twins(session: Session) -> list[dict[str, Any]]:
 
     hidden = {d.sha256 for d in twin_shadowed(session)}
     return [r for r in export_rows(session) if r["sha256"] not in hidden]
-
-
-def rejected_tables(session: Session, shas: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """sha256 -> the tables of that document not taken as plans, with the reason."""
-    if not shas:
-        return {}
-    rows = session.execute(
-        select(Document.sha256, SourceTable.table_index, SourceTable.page, SourceTable.reason)
-        .join(SourceTable, SourceTable.document_id == Document.id)
-        .where(Document.sha256.in_(shas), SourceTable.is_plan.is_(False))
-        .order_by(Document.id, SourceTable.table_index)
-    ).all()
-    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for sha, index, page, reason in rows:
-        out[sha].append({"index": index, "page": page, "reason": reason})
-    return dict(out)
