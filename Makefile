@@ -30,7 +30,7 @@ lint: $(STAMP)  ## ruff
 	$(VENV)/bin/ruff check councilplans tests samples
 
 eval: $(STAMP)  ## score imports of the samples against their expected records, and ICDAR 2013
-	$(PY) -m councilplans.evaluation.samples --shapes --variants --layouts --jobs 2
+	$(PY) -m councilplans.evaluation.samples --shapes --variants --layouts --holdout --jobs 2
 	$(PY) -m councilplans.evaluation.icdar
 
 bench: $(STAMP)  ## time a 120-page plan (import vs pdfplumber, camelot, pypdfium2) and a samples batch

@@ -305,8 +305,17 @@ def _filters(kwargs: dict):
     values["today"] = values.pop("as_of")
     for k in ("due_before", "due_after", "today"):
         values[k] = values[k].date() if values[k] else None
-    return Filters(**{k: tuple(v) if isinstance(v, list | tuple) else v
-                      for k, v in values.items()})
+    filters = Filters(**{k: tuple(v) if isinstance(v, list | tuple) else v
+                         for k, v in values.items()})
+    from councilplans.schema.filters import unknown_themes
+
+    unknown = unknown_themes(filters.theme)
+    if unknown:
+        from councilplans.normalise.themes import taxonomy
+
+        raise click.BadParameter(f"unknown theme {', '.join(map(repr, unknown))}; themes are: "
+                                 + ", ".join(t.key for t in taxonomy()), param_hint="--theme")
+    return filters
 
 
 def _output(rows, fmt, out, keys, bom=False, extra_sheets=None) -> None:
@@ -515,7 +524,9 @@ def compare_cmd(db_url, by, rows_by, share, fmt, out, **kwargs):
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), required=True,
               help="The HTML file to write (self-contained: opens with no network).")
 @click.option("--title", help="Heading of the report.")
-def report_cmd(db_url, out, title, **kwargs):
+@click.option("--format", "fmt", type=click.Choice(["html", "pdf"]), default="html",
+              show_default=True, help="pdf is printed by a local Chromium.")
+def report_cmd(db_url, out, title, fmt, **kwargs):
     """One HTML file: documents, coverage heatmap, due timeline, RAG/status, overdue list."""
     from councilplans.schema.db import make_session
 
@@ -527,7 +538,18 @@ def report_cmd(db_url, out, title, **kwargs):
     except ModuleNotFoundError as exc:
         raise click.ClickException(f"report needs {exc.name}: pip install "
                                    "'councilplans[report]'") from exc
-    _text_out(html.rstrip("\n"), out)
+    if fmt == "pdf":
+        from councilplans.output import OutputError, atomic_output
+        from councilplans.report.pdf import NoBrowser, html_to_pdf
+
+        try:
+            data = html_to_pdf(html)
+            with atomic_output(out, "wb") as fh:
+                fh.write(data)
+        except (NoBrowser, OutputError) as exc:
+            raise click.ClickException(str(exc)) from exc
+    else:
+        _text_out(html.rstrip("\n"), out)
     click.echo(f"{out}: report written")
 
 

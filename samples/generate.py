@@ -198,7 +198,11 @@ def _record_cell(col: dict[str, Any], table: dict[str, Any], recs: list[dict[str
             return _record_cell(col, table, recs[:1], source[:1])
     for rec, src in zip(recs, source, strict=True):
         value = _value(col, src)
+        if name == "ref" and col.get("print") and isinstance(value, str):
+            value = col["print"].format(value)  # the ref as printed: "Action 3", "2.1)"
         prefix = rec.get("ref") if col.get("ref_prefix") and name != "ref" else None
+        if prefix and col.get("ref_sep"):  # "1 - Title": ref, separator, then the text
+            prefix += col["ref_sep"]
         cell.paras.extend(_paras(value, prefix))
     return cell
 
@@ -619,7 +623,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-pdf", action="store_true", help="skip the LibreOffice conversion")
     parser.add_argument("--layouts-only", action="store_true",
                         help="build only samples/layouts/ (the layout classes of issue 9)")
+    parser.add_argument("--holdout-only", action="store_true",
+                        help="build only samples/holdout/ (plans that are not about VAWG)")
     args = parser.parse_args(argv)
+    if args.holdout_only:
+        from producers.holdout import generate_holdout
+
+        print(" ".join(str(p.relative_to(HERE)) for p in generate_holdout(only=args.only)))
+        return 0
     for spec_dir in () if args.layouts_only else SPEC_DIRS:
         out_dir = HERE if spec_dir.name == "specs" else spec_dir
         for spec_path in sorted(spec_dir.glob("*.json")):
@@ -635,6 +646,11 @@ def main(argv: list[str] | None = None) -> int:
         from producers.catalogue import generate_layouts
 
         made = generate_layouts(HERE / "layouts", args.only)
+        print(" ".join(str(p.relative_to(HERE)) for p in made))
+    if not args.no_pdf and not args.layouts_only:
+        from producers.holdout import generate_holdout
+
+        made = generate_holdout(only=args.only)
         print(" ".join(str(p.relative_to(HERE)) for p in made))
     return 0
 

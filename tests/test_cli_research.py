@@ -253,3 +253,10 @@ def test_a_plan_in_docx_and_pdf_counts_once_unless_all_formats(tmp_path):
     assert rows == [{"council": "Tower Hamlets Council", "records": 60, "action": 60}]
     hits = jsonl(run("search", "refuge", "--db", url, "--format", "jsonl"))
     assert [h["document"] for h in hits] == ["lbth_vawg_action_plan_2024.docx"]
+
+
+def test_an_unknown_theme_is_a_usage_error_naming_the_themes(url):
+    result = CliRunner().invoke(main, ["records", "--db", url, "--theme", "refuges"])
+    assert result.exit_code == 2
+    assert "Invalid value for --theme: unknown theme 'refuges'; themes are: domestic_abuse, " \
+           "sexual_violence, fgm," in result.output

@@ -32,7 +32,8 @@ def test_kent_papers_titled_by_their_heading_or_subject_not_a_stamp_or_memo_line
                                                 "json"]).output)
     assert {d["document"]: (d["title"], d["organisations"]) for d in docs} == {
         "kent_budget_risk_register_2025-26.pdf": (
-            "Appendix I: Budget Risks Register 2025-26", []),
+            # no council on its title page; its risks name "KCC" throughout (councils.json)
+            "Appendix I: Budget Risks Register 2025-26", ["Kent County Council"]),
         "kent_family_hubs_executive_response_2025.pdf": (
             "Commissioned Family Hubs – Millmead and Seashells – Supplementary paper",
             ["Kent County Council"]),

@@ -202,3 +202,55 @@ def test_first_page_header_layouts_print_the_header_once_with_caption_and_source
         assert len(with_records) >= 3, entry["file"]  # the table runs on without its header
         assert "Table 1: " in pages[with_header[0]]
         assert any("Source: " in text for text in pages[with_header[0]:])
+
+
+# --- the held-out set (samples/holdout): plans that are not about VAWG ------------------------
+
+HOLDOUT = SAMPLES / "holdout"
+
+
+def _holdout_manifest() -> list[dict]:
+    return json.loads((HOLDOUT / "manifest.json").read_text(encoding="utf-8"))["samples"]
+
+
+def _holdout_spec(name: str) -> dict:
+    return json.loads((HOLDOUT / "specs" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def test_holdout_manifest_names_every_file_and_every_spec() -> None:
+    entries = _holdout_manifest()
+    files = sorted(p.name for p in HOLDOUT.iterdir() if p.suffix in (".pdf", ".docx"))
+    assert sorted(e["file"] for e in entries) == files
+    specs = sorted(p.stem for p in (HOLDOUT / "specs").glob("*.json"))
+    assert sorted({e["spec"] for e in entries}) == specs and len(specs) >= 6
+    seeds = {p.stem for p in (SAMPLES / "specs").glob("*.json")}
+    assert not seeds & set(specs)  # new plans, not the seed specs drawn again
+    for name in specs:
+        text = json.dumps(_holdout_spec(name)).lower()
+        assert "vawg" not in text and "violence against women" not in text, name
+
+
+@pytest.mark.parametrize("entry", _holdout_manifest() if HOLDOUT.is_dir() else [],
+                         ids=lambda e: e["file"])
+def test_holdout_sample_expects_exactly_its_specs_records(entry: dict) -> None:
+    path = HOLDOUT / entry["file"]
+    expected = json.loads(path.with_name(path.stem + ".expected.json").read_text("utf-8"))
+    spec = _holdout_spec(entry["spec"])
+    generate = _generator()
+    assert expected["records"] == generate.expected_records(spec)
+    assert expected["document"] == generate.expected_document(spec)
+    assert 10 <= len(expected["records"]) <= 30
+
+
+def test_holdout_refs_are_printed_as_councils_print_them_but_expected_bare() -> None:
+    """"Action 3", "2.1)" and "1 - Title" on the page; "3", "2.1" and "1" in the truth."""
+    cases = {"rules-only--reportlab--housing_strategy_delivery_plan.pdf": ("Action 3", "3"),
+             "banded--word--childrens_services_improvement_plan.pdf": ("2.1)", "2.1"),
+             "banded--chromium--climate_emergency_action_plan.pdf":
+                 ("1 - Replace the remaining", "1")}
+    for name, (printed, ref) in cases.items():
+        text = " ".join(_page_texts(HOLDOUT / name))
+        assert printed in text, name
+        records = json.loads((HOLDOUT / name.replace(".pdf", ".expected.json"))
+                             .read_text("utf-8"))["records"]
+        assert ref in [r["ref"] for r in records] and printed not in [r["ref"] for r in records]

@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -140,4 +141,4 @@ def write_rows(out: str | None, rows: Sequence[dict], fmt: str, keys: Sequence[s
     if bom and fmt == "csv":
         buf.write("\ufeff")
     write_text(buf, rows, fmt, keys)
-    (stdout or __import__("sys").stdout).write(buf.getvalue())
+    (stdout or sys.stdout).write(buf.getvalue())

@@ -149,3 +149,11 @@ def select_record_ids(f: Filters, search_ids: Select | None = None,
     if search_ids is not None:
         stmt = stmt.where(RecordRow.id.in_(search_ids))
     return stmt.order_by(RecordRow.document_id, RecordRow.id)
+
+
+def unknown_themes(values: Iterable[str]) -> list[str]:
+    """The ``--theme`` values that are neither a theme key nor a label of the taxonomy."""
+    from councilplans.normalise.themes import taxonomy
+
+    known = {t.key.lower() for t in taxonomy()} | {t.label.lower() for t in taxonomy()}
+    return [v for v in values if v.lower() not in known]

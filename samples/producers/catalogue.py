@@ -105,7 +105,7 @@ def load_spec(name: str) -> Spec:
     raise FileNotFoundError(f"no spec named {name} in {[str(d) for d in generate.SPEC_DIRS]}")
 
 
-def _producer(sample: LayoutSample) -> Callable[[Spec, Path, Path], None]:
+def producer(sample: LayoutSample) -> Callable[[Spec, Path, Path], None]:
     if sample.producer == "word":
         return lambda spec, pdf, tmp: word.build(spec, sample.look, pdf, tmp)
     if sample.producer == "reportlab":
@@ -129,16 +129,19 @@ def generate_layouts(out_dir: Path, only: list[str] | None = None) -> list[Path]
                 spec = looks.merge_tables(spec)
             spec["name"] = sample.stem
             pdf = out_dir / f"{sample.stem}.pdf"
-            _producer(sample)(spec, pdf, Path(tmp))
+            producer(sample)(spec, pdf, Path(tmp))
             generate.write_expected(spec, out_dir / f"{sample.stem}.expected.json")
             made.append(pdf)
     write_manifest(out_dir)
     return made
 
 
+MANIFEST = "manifest.json"
+
+
 def write_manifest(out_dir: Path) -> None:
     entries = [{"file": f"{s.stem}.pdf", "class": s.layout, "producer": s.producer,
                 "spec": s.spec, "style": s.style} for s in SAMPLES]
-    (out_dir / "manifest.json").write_text(json.dumps({"samples": entries}, indent=1) + "\n",
+    (out_dir / MANIFEST).write_text(json.dumps({"samples": entries}, indent=1) + "\n",
                                            encoding="utf-8")
 

@@ -21,3 +21,22 @@ def test_one_sample_runs_and_saves_json(tmp_path, capsys):
     assert saved["files"][0]["file"].endswith(SAMPLES[0].name)
     assert 0.0 <= saved["overall"]["recall"] <= 1.0
     assert "OVERALL (micro)" in capsys.readouterr().out
+
+
+def test_holdout_files_are_added_only_by_the_flag():
+    plain = find_samples(ROOT / "samples")
+    held = [p for p in find_samples(ROOT / "samples", holdout=True) if p not in plain]
+    manifest = json.loads((ROOT / "samples" / "holdout" / "manifest.json").read_text())
+    assert sorted(p.name for p in held) == sorted(e["file"] for e in manifest["samples"])
+    assert all(p.parent.name == "holdout" for p in held)
+
+
+@pytest.mark.slow
+def test_a_holdout_file_gets_a_report_of_its_own(capsys):
+    path = ROOT / "samples" / "holdout" / "ruled-grid--docx--police_crime_plan_scorecard.docx"
+    assert main([str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("held-out set (holdout/")
+    assert out.count("OVERALL (micro)") == 1
+    assert "\nruled-grid         docx           1    12" in out
+    assert "samples/layouts" not in out

@@ -126,6 +126,7 @@ RECORD_CASES = [
     ("Education", (), ("Education",)),
     (None, ("Improve access to education and transport",), ()),
     (None, ("KMRF Evacuation & Shelter Plan",), ()),
+    (None, ("support staff through the Respect campaign",), ()),  # a campaign, not Respect UK
 ]
 
 

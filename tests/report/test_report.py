@@ -69,3 +69,22 @@ def test_quarter_and_page_links():
     assert source_link("/x/plan.pdf", 12) == "file:///x/plan.pdf#page=12"
     assert source_link("/x/plan.docx", 12) == "file:///x/plan.docx"
     assert source_link(None, 3) is None
+
+
+def test_report_as_pdf_printed_by_chromium(tmp_path):
+    import pypdfium2
+
+    from councilplans.report.pdf import NoBrowser, find_chromium
+
+    try:
+        find_chromium()
+    except NoBrowser as exc:
+        pytest.skip(str(exc))
+    url = f"sqlite:///{tmp_path / 'one.db'}"
+    run("import", SAMPLES / "havering_vawg_strategy.docx", "--db", url, "--jobs", "0", "-q")
+    out = tmp_path / "report.pdf"
+    run("report", "--db", url, "--out", out, "--format", "pdf", "--as-of", "2025-06-01")
+    pdf = pypdfium2.PdfDocument(out)
+    first = pdf[0].get_textpage().get_text_range()
+    assert "Council plans report" in first and "Havering Council" in first
+    assert len(pdf) >= 2
