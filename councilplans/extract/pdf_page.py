@@ -118,11 +118,13 @@ class PageReader:
         self._read_objects(content)
         content.fills = coalesce_fills(content.fills)
         fills = []
-        for f in content.fills:
+        hidden = _hidden_sides(content.fills)
+        for k, f in enumerate(content.fills):
             if min(f.x1 - f.x0, f.bottom - f.top) <= THIN:
                 _add_rule(content, f.x0, f.top, f.x1, f.bottom)
                 continue
-            if min(f.rgb) < 0.97:  # a coloured area's sides rule a table drawn by shading alone
+            # a coloured area's sides rule a table drawn by shading alone
+            if min(f.rgb) < 0.97 and k not in hidden:
                 _add_box_edges(content, f.x0, f.top, f.x1, f.bottom)
             fills.append(f)
         content.fills = fills
@@ -337,6 +339,37 @@ def coalesce_fills(fills: list[Fill]) -> list[Fill]:
                 continue
             out.append(f)
     return out
+
+
+NESTED_MAX = 1500  # fills of one colour beyond this are not checked for nesting (cost)
+
+
+def _hidden_sides(fills: list[Fill]) -> set[int]:
+    """Indexes of fills lying inside a larger fill of the same colour.
+
+    Designed PDFs paint a padded text box inside each shaded cell (InDesign, Word's cell
+    margins): its sides are invisible, same colour on same colour, and taken as rules they
+    cut sliver columns and rows into the grid.
+    """
+    by_colour: dict[tuple[int, int, int], list[int]] = {}
+    for k, f in enumerate(fills):
+        if min(f.rgb) < 0.97 and min(f.x1 - f.x0, f.bottom - f.top) > THIN:
+            key = (round(f.rgb[0] * 25), round(f.rgb[1] * 25), round(f.rgb[2] * 25))
+            by_colour.setdefault(key, []).append(k)
+    hidden: set[int] = set()
+    for group in by_colour.values():
+        if len(group) < 2 or len(group) > NESTED_MAX:
+            continue
+        group.sort(key=lambda k: -(fills[k].x1 - fills[k].x0) * (fills[k].bottom - fills[k].top))
+        for i, k in enumerate(group):
+            f = fills[k]
+            for j in group[:i]:
+                o = fills[j]
+                if (o.x0 - 0.5 <= f.x0 and f.x1 <= o.x1 + 0.5 and o.top - 0.5 <= f.top
+                        and f.bottom <= o.bottom + 0.5):
+                    hidden.add(k)
+                    break
+    return hidden
 
 
 def _page_text(textpage, n: int) -> str | None:
