@@ -93,6 +93,13 @@ class PageReader:
         self.width, self.height = (h, w) if self.rotation in (90, 270) else (w, h)
         self._style_cache: dict[int, tuple[float, bool]] = {}
 
+    def turn(self, degrees: int) -> None:
+        """Show the page turned clockwise by ``degrees`` more than its /Rotate says."""
+        self.rotation = (self.rotation + degrees) % 360
+        left, bottom, right, top = self._box
+        w, h = right - left, top - bottom
+        self.width, self.height = (h, w) if self.rotation in (90, 270) else (w, h)
+
     # -- coordinates -------------------------------------------------------------------------
     def to_display(self, x: float, y: float) -> tuple[float, float]:
         """PDF user space -> display space (origin top-left, y down), honouring /Rotate."""
@@ -115,6 +122,14 @@ class PageReader:
     def read(self) -> PageContent:
         content = PageContent(self.width, self.height)
         self._read_chars(content)
+        turn = text_turn(content.chars)
+        if turn:
+            # The text runs down or up the page (a landscape table set sideways in a portrait
+            # document): read the page as if its /Rotate turned it upright, so words and
+            # tables come out horizontal like on any landscape page.
+            self.turn(turn)
+            content = PageContent(self.width, self.height)
+            self._read_chars(content)
         self._read_objects(content)
         content.fills = coalesce_fills(content.fills)
         fills = []
@@ -339,6 +354,36 @@ def coalesce_fills(fills: list[Fill]) -> list[Fill]:
                 continue
             out.append(f)
     return out
+
+
+TURN_MIN_PAIRS = 20
+TURN_SAMPLE = 1500  # letter pairs looked at per page
+TURN_SHARE = 0.6
+
+
+def text_turn(chars: list[Char]) -> int:
+    """The clockwise turn (0, 90, 180, 270) that makes most of a page's text read left to right.
+
+    Judged from neighbouring letters of one word (next in the text stream, no space between):
+    their step runs right on an upright page, up the page for text turned anticlockwise.
+    """
+    votes = [0, 0, 0, 0]  # right, up, left, down: the turn that fixes them is 0, 90, 180, 270
+    step = max(1, len(chars) // TURN_SAMPLE)  # a sample is enough: the whole page is turned
+    for k in range(0, len(chars) - 1, step):
+        a, b = chars[k], chars[k + 1]
+        if b.index != a.index + 1 or b.space_before:
+            continue
+        dx = (b.x0 + b.x1 - a.x0 - a.x1) / 2
+        dy = (b.top + b.bottom - a.top - a.bottom) / 2
+        if abs(dx) > abs(dy):
+            votes[0 if dx > 0 else 2] += 1
+        elif abs(dy) > abs(dx):
+            votes[1 if dy < 0 else 3] += 1
+    total = sum(votes)
+    best = max(range(4), key=votes.__getitem__)
+    if best == 0 or total < TURN_MIN_PAIRS or votes[best] < TURN_SHARE * total:
+        return 0
+    return 90 * best
 
 
 NESTED_MAX = 1500  # fills of one colour beyond this are not checked for nesting (cost)
