@@ -209,7 +209,7 @@ def tables(file, fmt, password):
     except CouncilPlansError as exc:
         raise click.ClickException(f"{file}: {exc}") from exc
     out = [
-        {"page": t.page, "bbox": list(t.bbox) if t.bbox else None,
+        {"page": t.page, "bbox": list(t.bbox) if t.bbox else None, "evidence": t.evidence,
          "rows": [[c.text for c in row] for row in t.rows]}
         for t in raw.tables
     ]

@@ -18,7 +18,7 @@ import pypdfium2.raw as pdfium_c
 from councilplans.errors import CorruptDocument, EncryptedDocument, NoTextLayer
 from councilplans.extract.model import RGB, Block, Cell, RawDocument, RawTable, TextBlock
 from councilplans.extract.pdf_bands import join_bands
-from councilplans.extract.pdf_grid import Grid, find_grids
+from councilplans.extract.pdf_grid import MIN_ROW, Grid, find_grids
 from councilplans.extract.pdf_page import Char, Fill, PageContent, PageReader
 from councilplans.extract.pdf_rules import find_ruled_tables, is_tabular
 from councilplans.extract.pdf_stream import find_stream_tables
@@ -36,6 +36,7 @@ class _Table:
 
     rows: tuple[tuple[Cell, ...], ...]
     bbox: tuple[float, float, float, float]
+    evidence: str = ""
 
 
 def _open(path: Path, password: str | None) -> pdfium.PdfDocument:
@@ -110,6 +111,7 @@ def _number(page_blocks: list[list[TextBlock | _Table]]) -> tuple[Block, ...]:
                     bbox=item.bbox,
                     row_pages=(page_no,) * len(item.rows),
                     context=tuple(recent),
+                    evidence=item.evidence,
                 )
             )
             index += 1
@@ -241,7 +243,29 @@ def _build_table(
             for c in range(gc.col, gc.col + gc.col_span):
                 if (r, c) != (gc.row, gc.col):
                     rows[r][c] = Cell("", origin=(gc.row, gc.col))
-    return _Table(tuple(tuple(r) for r in rows), grid.bbox)
+    evidence = grid.evidence or _lattice_evidence(grid, near)
+    return _Table(tuple(tuple(r) for r in rows), grid.bbox, f"{evidence}; header: {_header(rows)}")
+
+
+def _lattice_evidence(grid: Grid, fills: list[Fill]) -> str:
+    """A lattice grid's lines came from ruled lines or from the sides of filled boxes."""
+    sides = [y for f in fills if min(f.rgb) < 0.97 for y in (f.top, f.bottom)]
+    from_fills = sum(any(abs(y - s) <= MIN_ROW for s in sides) for y in grid.ys)
+    source = "fill edges" if from_fills * 2 > len(grid.ys) else "rules"
+    return f"rows: {source}; columns: {source}"
+
+
+def _header(rows: list[list[Cell]]) -> str:
+    """What sets the first row apart as a header, as far as the drawing says."""
+    top = [c for c in rows[0] if c.origin is None and c.text] if rows else []
+    if not top:
+        return "none"
+    if all(c.fill is not None for c in top) and not (
+            len(rows) > 1 and all(c.fill == top[0].fill for c in rows[1] if c.origin is None)):
+        return "fill band"
+    if all(c.bold for c in top):
+        return "bold"
+    return "first row, unmarked"
 
 
 def _fill(bbox: tuple[float, float, float, float], fills: list[Fill]) -> RGB | None:

@@ -14,6 +14,7 @@ usual spacing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from councilplans.extract.pdf_grid import Grid, GridCell
@@ -33,6 +34,7 @@ class _Line:
     segments: list[list[Char]]
     top: float
     bottom: float
+    spanning: bool = False  # a group row's text running across the columns
 
     @property
     def starts(self) -> list[float]:
@@ -102,6 +104,15 @@ def _regions(lines: list[_Line]) -> list[list[_Line]]:
                 break
             narrowed = _narrow(strips, nxt)
             if len(narrowed) < len(strips):
+                # a group row: one run of text across the columns, the table going on below
+                after = lines[j + 1] if j + 1 < len(lines) else None
+                if (len(run) > 1 and len(nxt.segments) == 1 and after is not None
+                        and len(_narrow(strips, after)) == len(strips)
+                        and after.top - nxt.bottom <= BREAK_GAP * after.height):
+                    nxt.spanning = True
+                    run.append(nxt)
+                    j += 1
+                    continue
                 break
             strips = narrowed
             run.append(nxt)
@@ -134,7 +145,7 @@ def _looks_numbered(text: str) -> bool:
 def _grid(region: list[_Line]) -> Grid | None:
     x0 = min(seg[0].x0 for ln in region for seg in ln.segments) - 1.0
     x1 = max(max(c.x1 for c in seg) for ln in region for seg in ln.segments) + 1.0
-    body = [ln.segments for ln in region[1:]]
+    body = [ln.segments for ln in region[1:] if not ln.spanning]
     xs = column_bounds(body, x0, x1, [region[0].segments])
     if len(xs) - 1 < MIN_COLUMNS:
         return None
@@ -148,7 +159,7 @@ def _grid(region: list[_Line]) -> Grid | None:
     width = xs[1] - xs[0]
     for k, (prev, line) in enumerate(zip(region, region[1:], strict=False)):
         first_col = bool(firsts[k])
-        if k == 0:
+        if k == 0 or line.spanning or prev.spanning:
             new_row = True
         elif by_number:
             new_row = first_col
@@ -166,8 +177,14 @@ def _grid(region: list[_Line]) -> Grid | None:
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     if n_rows < MIN_ROWS:
         return None
-    cells = tuple(GridCell(r, c, 1, 1) for r in range(n_rows) for c in range(n_cols))
-    return Grid(tuple(xs), tuple(ys), cells)
+    spanning = {bisect_right(ys, (ln.top + ln.bottom) / 2) - 1 for ln in region if ln.spanning}
+    cells = tuple(cell for r in range(n_rows)
+                  for cell in ([GridCell(r, 0, 1, n_cols)] if r in spanning
+                               else [GridCell(r, c, 1, 1) for c in range(n_cols)]))
+    rows = "row numbers" if by_number else "first cells starting afresh, vertical gaps"
+    groups_note = "; group rows: text across the columns" if spanning else ""
+    return Grid(tuple(xs), tuple(ys), cells,
+                f"rows: {rows}; columns: white corridors{groups_note}")
 
 
 def find_stream_tables(chars: list[Char], grids: list[Grid]) -> list[Grid]:

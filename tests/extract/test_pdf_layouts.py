@@ -83,6 +83,8 @@ def test_booktabs_rules_only(tmp_path: Path) -> None:
     doc = _build(tmp_path / "booktabs.pdf", [Paragraph("Table 1: Actions", HEAD), _styled(rules)])
     table = _assert_plan(doc)
     assert all(c.bold for c in table.rows[0])
+    assert table.evidence == ("rows: rules; columns: white corridors; "
+                              "group rows: text across the columns; header: bold")
 
 
 def test_booktabs_header_and_body_rules_only(tmp_path: Path) -> None:
@@ -98,7 +100,7 @@ def test_borderless_header_band(tmp_path: Path) -> None:
     band = [("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.85, 0.9, 0.97)),
             ("BOTTOMPADDING", (0, 1), (-1, -1), 8)]
     doc = _build(tmp_path / "band.pdf", [_styled(band)])
-    _assert_plan(doc)
+    assert _assert_plan(doc).evidence.endswith("; header: fill band")
 
 
 def test_zebra_bands(tmp_path: Path) -> None:
@@ -151,7 +153,8 @@ def _filled(path: Path, frame: bool) -> RawDocument:
 
 
 def test_filled_rectangle_grid(tmp_path: Path) -> None:
-    _assert_plan(_filled(tmp_path / "boxes.pdf", frame=False))
+    table = _assert_plan(_filled(tmp_path / "boxes.pdf", frame=False))
+    assert table.evidence == "rows: fill edges; columns: fill edges; header: fill band"
 
 
 def test_filled_rectangle_grid_in_a_shaded_page_frame(tmp_path: Path) -> None:
