@@ -21,7 +21,7 @@ from councilplans.extract.pdf_bands import join_bands
 from councilplans.extract.pdf_grid import MIN_ROW, Grid, find_grids
 from councilplans.extract.pdf_page import Char, Fill, PageContent, PageReader
 from councilplans.extract.pdf_rules import find_ruled_tables, is_tabular
-from councilplans.extract.pdf_stream import find_stream_tables
+from councilplans.extract.pdf_stream import extend_header_bands, find_stream_tables
 from councilplans.extract.pdf_text import line_style, make_lines, paragraphs
 
 CONTEXT_BLOCKS = 3
@@ -136,6 +136,7 @@ def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list
         grids = kept
     grids += find_ruled_tables(h_edges, content.chars, grids)
     grids = join_bands(grids, content.chars, content.height, content.fills)
+    grids = extend_header_bands(grids, content.chars)
     grids += find_stream_tables(content.chars, grids)
     buckets, outside = _assign(grids, content.chars)
     items: list[tuple[float, float, TextBlock | _Table]] = []

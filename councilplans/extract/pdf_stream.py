@@ -149,17 +149,43 @@ def _grid(region: list[_Line]) -> Grid | None:
     xs = column_bounds(body, x0, x1, [region[0].segments])
     if len(xs) - 1 < MIN_COLUMNS:
         return None
-    pitches = [round(b.top - a.top, 1) for a, b in zip(region, region[1:], strict=False)]
+    inner, by_number = _row_bounds(region[1:], xs)
+    ys = [region[0].top - 1.0, (region[0].bottom + region[1].top) / 2, *inner,
+          region[-1].bottom + 1.0]
+    if len(ys) - 1 < MIN_ROWS:
+        return None
+    rows = "row numbers" if by_number else "first cells starting afresh, vertical gaps"
+    return _with_groups(tuple(xs), tuple(ys), region, f"rows: {rows}; columns: white corridors")
+
+
+def _with_groups(xs: tuple[float, ...], ys: tuple[float, ...], lines: list[_Line],
+                 evidence: str) -> Grid:
+    """The grid, its group rows one cell across the table."""
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    spanning = {bisect_right(ys, (ln.top + ln.bottom) / 2) - 1 for ln in lines if ln.spanning}
+    cells = tuple(cell for r in range(n_rows)
+                  for cell in ([GridCell(r, 0, 1, n_cols)] if r in spanning
+                               else [GridCell(r, c, 1, 1) for c in range(n_cols)]))
+    if spanning:
+        evidence += "; group rows: text across the columns"
+    return Grid(xs, ys, cells, evidence)
+
+
+def _row_bounds(lines: list[_Line], xs: list[float] | tuple[float, ...]
+                ) -> tuple[list[float], bool]:
+    """Where rows begin among a table's body lines (boundaries between lines), and whether a
+    first column of row numbers said so."""
+    pitches = [round(b.top - a.top, 1) for a, b in zip(lines, lines[1:], strict=False)]
     usual = min(pitches, key=lambda p: (-pitches.count(p), p)) if pitches else 0.0  # the mode
-    firsts = [_first_text(ln, xs[1]) for ln in region[1:]]
+    firsts = [_first_text(ln, xs[1]) for ln in lines]
     numbered = [t for t in firsts if t]
     # A first column of row numbers ("1.1", "2.3") marks every row: nothing else starts one.
     by_number = bool(numbered) and sum(map(_looks_numbered, numbered)) >= 0.8 * len(numbered)
-    ys = [region[0].top - 1.0]
+    ys: list[float] = []
     width = xs[1] - xs[0]
-    for k, (prev, line) in enumerate(zip(region, region[1:], strict=False)):
-        first_col = bool(firsts[k])
-        if k == 0 or line.spanning or prev.spanning:
+    for k, (prev, line) in enumerate(zip(lines, lines[1:], strict=False)):
+        first_col = bool(firsts[k + 1])
+        if line.spanning or prev.spanning:
             new_row = True
         elif by_number:
             new_row = first_col
@@ -173,18 +199,65 @@ def _grid(region: list[_Line]) -> Grid | None:
             new_row = (first_col and (ended or wider)) or (not first_col and wider)
         if new_row:
             ys.append((prev.bottom + line.top) / 2)
-    ys.append(region[-1].bottom + 1.0)
-    n_rows, n_cols = len(ys) - 1, len(xs) - 1
-    if n_rows < MIN_ROWS:
-        return None
-    spanning = {bisect_right(ys, (ln.top + ln.bottom) / 2) - 1 for ln in region if ln.spanning}
-    cells = tuple(cell for r in range(n_rows)
-                  for cell in ([GridCell(r, 0, 1, n_cols)] if r in spanning
-                               else [GridCell(r, c, 1, 1) for c in range(n_cols)]))
-    rows = "row numbers" if by_number else "first cells starting afresh, vertical gaps"
-    groups_note = "; group rows: text across the columns" if spanning else ""
-    return Grid(tuple(xs), tuple(ys), cells,
-                f"rows: {rows}; columns: white corridors{groups_note}")
+    return ys, by_number
+
+
+BAND_GAP = 5.0  # the body starts within this many line heights under its header band
+
+
+def _fits(line: _Line, xs: tuple[float, ...]) -> bool:
+    """No segment of the line runs across a column boundary."""
+    return not any(seg[0].x0 < x - 1 and max(c.x1 for c in seg) > x + 1
+                   for seg in line.segments for x in xs[1:-1])
+
+
+def extend_header_bands(grids: list[Grid], chars: list[Char]) -> list[Grid]:
+    """A one-row grid (a shaded or ruled header band) over borderless rows: one table.
+
+    The band gives the columns; the lines under it that keep inside them (group rows across
+    them aside) are its body, rows starting where the first column starts afresh.
+    """
+    bands = [g for g in grids if g.n_rows == 1 and g.n_cols >= 2]
+    if not bands:
+        return grids
+    lines = _lines([c for c in chars if not _inside(c, grids)])
+    out = []
+    for grid in grids:
+        if grid not in bands:
+            out.append(grid)
+            continue
+        body: list[_Line] = []
+        last = grid.ys[-1]
+        below = [ln for ln in lines if ln.top >= grid.ys[-1] - 1
+                 and grid.xs[0] - 2 <= min(seg[0].x0 for seg in ln.segments)
+                 and max(c.x1 for seg in ln.segments for c in seg) <= grid.xs[-1] + 2]
+        for k, line in enumerate(below):
+            gap = (BAND_GAP if not body else BREAK_GAP) * line.height
+            if line.top - last > gap:
+                break
+            if not _fits(line, grid.xs):
+                after = below[k + 1] if k + 1 < len(below) else None
+                if not (len(line.segments) == 1 and after is not None
+                        and _fits(after, grid.xs)):
+                    break
+                line.spanning = True
+            body.append(line)
+            last = line.bottom
+        if sum(len(ln.segments) >= 2 for ln in body) < 2:  # text in columns, not a paragraph
+            out.append(grid)
+            continue
+        inner, by_number = _row_bounds(body, grid.xs)
+        ys = (*grid.ys, *inner, body[-1].bottom + 1.0)
+        rows = "row numbers" if by_number else "first cells starting afresh, vertical gaps"
+        out.append(_with_groups(grid.xs, ys, body,
+                                f"rows: {rows}; columns: header band"))
+    return out
+
+
+def _inside(c: Char, grids: list[Grid]) -> bool:
+    cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+    return any(g.xs[0] - 2 <= cx <= g.xs[-1] + 2 and g.ys[0] - 2 <= cy <= g.ys[-1] + 2
+               for g in grids)
 
 
 def find_stream_tables(chars: list[Char], grids: list[Grid]) -> list[Grid]:
