@@ -128,11 +128,11 @@ def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list
     h_edges = [e for e in content.h_edges if e not in shaded]
     if grids:
         kept = _banded_rows(_without_frames(grids, content.chars), content.chars)
-        bands = [g for g in grids if g.n_cols == 1 and g not in kept]
-        if bands:  # their fills' sides are not rules either
+        dropped = [g for g in grids if g not in kept]
+        if dropped:  # the lines of page frames and bands' fill sides are no rules either
             h_edges = [e for e in h_edges if not any(
-                g.xs[0] - 1 <= e[1] and e[2] <= g.xs[-1] + 1 and g.ys[0] - 1 <= e[0] <= g.ys[-1] + 1
-                for g in bands)]
+                g.xs[0] - 1 <= e[1] and e[2] <= g.xs[-1] + 1
+                and any(abs(e[0] - y) <= 1.0 for y in g.ys) for g in dropped)]
         grids = kept
     grids += find_ruled_tables(h_edges, content.chars, grids)
     grids = join_bands(grids, content.chars, content.height, content.fills)
@@ -165,7 +165,9 @@ def _without_frames(grids: list[Grid], chars: list[Char]) -> list[Grid]:
     for grid, bucket in zip(grids, buckets, strict=True):
         if grid.n_rows * grid.n_cols <= FRAME_MAX_SLOTS and bucket:
             sizes = sorted((len(v) for v in bucket.values()), reverse=True)
-            if sizes[0] >= FRAME_MIN_CHARS and sizes[0] >= 0.6 * sum(sizes):
+            # rows with text side by side in two boxes or more are rows of a table
+            rows = sum(len({c for r, c in bucket if r == row}) >= 2 for row in range(grid.n_rows))
+            if sizes[0] >= FRAME_MIN_CHARS and sizes[0] >= 0.6 * sum(sizes) and rows < 2:
                 continue
         kept.append(grid)
     return kept

@@ -209,10 +209,13 @@ def _grid_for(run: list[tuple[float, float, list]], x0: float, x1: float) -> Gri
                   min(c.x0 for c in b[0]), max(c.x1 for c in b[-1]), len(b) == 1) for b in bands]
         spans = [(t, b, a, z, one and a < xs[1] < z - 2) for t, b, a, z, one in spans]
         group_lines += [(t + b) / 2 for t, b, _, _, group in spans if group]
-        for prev, nxt in zip(spans, spans[1:], strict=False):
-            if nxt[2] > xs[1] and not prev[4]:
-                continue  # first column empty: the line continues the row above
-            ys.append((prev[1] + nxt[0]) / 2)
+        # rows start where the first column starts afresh (the white-space tables' rule)
+        from councilplans.extract.pdf_stream import Line as StreamLine
+        from councilplans.extract.pdf_stream import row_bounds
+
+        lines = [StreamLine(b, t, bt, group) for b, (t, bt, _, _, group) in zip(
+            bands, spans, strict=True)]
+        ys += row_bounds(lines, xs)[0]
         ys.append(bottom)
     spanning |= {bisect_right(ys, y) - 1 for y in group_lines}
     n_cols = len(xs) - 1

@@ -30,7 +30,7 @@ BREAK_GAP = 2.2  # a vertical gap this many line heights wide ends the region
 
 
 @dataclass
-class _Line:
+class Line:
     segments: list[list[Char]]
     top: float
     bottom: float
@@ -56,21 +56,21 @@ def _joined_bullets(segs: list[list[Char]]) -> list[list[Char]]:
     return out
 
 
-def _lines(chars: list[Char]) -> list[_Line]:
+def _lines(chars: list[Char]) -> list[Line]:
     out = []
     for band in group_lines(chars):
         segs = _joined_bullets(split_columns(band, STREAM_GAP))
-        out.append(_Line(segs, min(c.top for c in band), max(c.bottom for c in band)))
+        out.append(Line(segs, min(c.top for c in band), max(c.bottom for c in band)))
     return out
 
 
-def _gaps(line: _Line) -> list[tuple[float, float]]:
+def _gaps(line: Line) -> list[tuple[float, float]]:
     """The white between a line's segments."""
     spans = sorted((seg[0].x0, max(c.x1 for c in seg)) for seg in line.segments)
     return [(a[1], b[0]) for a, b in zip(spans, spans[1:], strict=False) if b[0] - a[1] > 1.0]
 
 
-def _narrow(strips: list[tuple[float, float]], line: _Line) -> list[tuple[float, float]]:
+def _narrow(strips: list[tuple[float, float]], line: Line) -> list[tuple[float, float]]:
     """The parts of the white strips that this line leaves white as well."""
     spans = [(seg[0].x0, max(c.x1 for c in seg)) for seg in line.segments]
     out = []
@@ -84,11 +84,11 @@ def _narrow(strips: list[tuple[float, float]], line: _Line) -> list[tuple[float,
     return out
 
 
-def _regions(lines: list[_Line]) -> list[list[_Line]]:
+def _regions(lines: list[Line]) -> list[list[Line]]:
     """Runs of lines that keep at least two vertical strips of white in common: the gutters
     between a table's columns. A line of prose runs through them and ends the run; a wrapped
     or bulleted line inside one column leaves them white."""
-    out: list[list[_Line]] = []
+    out: list[list[Line]] = []
     k = 0
     while k < len(lines):
         line = lines[k]
@@ -125,11 +125,11 @@ def _regions(lines: list[_Line]) -> list[list[_Line]]:
     return out
 
 
-def _first_text(line: _Line, x1: float) -> str:
+def _first_text(line: Line, x1: float) -> str:
     return "".join(c.text for seg in line.segments if seg[0].x0 < x1 for c in seg)
 
 
-def _first_end(line: _Line, x1: float) -> float | None:
+def _first_end(line: Line, x1: float) -> float | None:
     ends = [max(c.x1 for c in seg) for seg in line.segments if seg[0].x0 < x1]
     return max(ends) if ends else None
 
@@ -142,14 +142,14 @@ def _looks_numbered(text: str) -> bool:
     return bool(_ROW_NUMBER.match(text.strip()))
 
 
-def _grid(region: list[_Line]) -> Grid | None:
+def _grid(region: list[Line]) -> Grid | None:
     x0 = min(seg[0].x0 for ln in region for seg in ln.segments) - 1.0
     x1 = max(max(c.x1 for c in seg) for ln in region for seg in ln.segments) + 1.0
     body = [ln.segments for ln in region[1:] if not ln.spanning]
     xs = column_bounds(body, x0, x1, [region[0].segments])
     if len(xs) - 1 < MIN_COLUMNS:
         return None
-    inner, by_number = _row_bounds(region[1:], xs)
+    inner, by_number = row_bounds(region[1:], xs)
     ys = [region[0].top - 1.0, (region[0].bottom + region[1].top) / 2, *inner,
           region[-1].bottom + 1.0]
     if len(ys) - 1 < MIN_ROWS:
@@ -158,7 +158,7 @@ def _grid(region: list[_Line]) -> Grid | None:
     return _with_groups(tuple(xs), tuple(ys), region, f"rows: {rows}; columns: white corridors")
 
 
-def _with_groups(xs: tuple[float, ...], ys: tuple[float, ...], lines: list[_Line],
+def _with_groups(xs: tuple[float, ...], ys: tuple[float, ...], lines: list[Line],
                  evidence: str) -> Grid:
     """The grid, its group rows one cell across the table."""
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
@@ -171,7 +171,7 @@ def _with_groups(xs: tuple[float, ...], ys: tuple[float, ...], lines: list[_Line
     return Grid(xs, ys, cells, evidence)
 
 
-def _row_bounds(lines: list[_Line], xs: list[float] | tuple[float, ...]
+def row_bounds(lines: list[Line], xs: list[float] | tuple[float, ...]
                 ) -> tuple[list[float], bool]:
     """Where rows begin among a table's body lines (boundaries between lines), and whether a
     first column of row numbers said so."""
@@ -205,7 +205,7 @@ def _row_bounds(lines: list[_Line], xs: list[float] | tuple[float, ...]
 BAND_GAP = 5.0  # the body starts within this many line heights under its header band
 
 
-def _fits(line: _Line, xs: tuple[float, ...]) -> bool:
+def _fits(line: Line, xs: tuple[float, ...]) -> bool:
     """No segment of the line runs across a column boundary."""
     return not any(seg[0].x0 < x - 1 and max(c.x1 for c in seg) > x + 1
                    for seg in line.segments for x in xs[1:-1])
@@ -217,7 +217,7 @@ def extend_header_bands(grids: list[Grid], chars: list[Char]) -> list[Grid]:
     The band gives the columns; the lines under it that keep inside them (group rows across
     them aside) are its body, rows starting where the first column starts afresh.
     """
-    bands = [g for g in grids if g.n_rows == 1 and g.n_cols >= 2]
+    bands = [g for g in grids if g.n_rows == 1 and g.n_cols >= MIN_COLUMNS]
     if not bands:
         return grids
     lines = _lines([c for c in chars if not _inside(c, grids)])
@@ -226,7 +226,7 @@ def extend_header_bands(grids: list[Grid], chars: list[Char]) -> list[Grid]:
         if grid not in bands:
             out.append(grid)
             continue
-        body: list[_Line] = []
+        body: list[Line] = []
         last = grid.ys[-1]
         below = [ln for ln in lines if ln.top >= grid.ys[-1] - 1
                  and grid.xs[0] - 2 <= min(seg[0].x0 for seg in ln.segments)
@@ -243,10 +243,10 @@ def extend_header_bands(grids: list[Grid], chars: list[Char]) -> list[Grid]:
                 line.spanning = True
             body.append(line)
             last = line.bottom
-        if sum(len(ln.segments) >= 2 for ln in body) < 2:  # text in columns, not a paragraph
+        if sum(len(ln.segments) >= MIN_COLUMNS for ln in body) < 2:  # not two text columns
             out.append(grid)
             continue
-        inner, by_number = _row_bounds(body, grid.xs)
+        inner, by_number = row_bounds(body, grid.xs)
         ys = (*grid.ys, *inner, body[-1].bottom + 1.0)
         rows = "row numbers" if by_number else "first cells starting afresh, vertical gaps"
         out.append(_with_groups(grid.xs, ys, body,
