@@ -92,10 +92,12 @@ class PageReader:
         w, h = right - left, top - bottom
         self.width, self.height = (h, w) if self.rotation in (90, 270) else (w, h)
         self._style_cache: dict[int, tuple[float, bool]] = {}
+        self.turned = False  # read at a turn its /Rotate does not give (sideways text)
 
     def turn(self, degrees: int) -> None:
         """Show the page turned clockwise by ``degrees`` more than its /Rotate says."""
         self.rotation = (self.rotation + degrees) % 360
+        self.turned = True
         left, bottom, right, top = self._box
         w, h = right - left, top - bottom
         self.width, self.height = (h, w) if self.rotation in (90, 270) else (w, h)
@@ -165,9 +167,13 @@ class PageReader:
         left, bottom, right, top = self._box
         upright = self.rotation == 0
         space = False
+        generated = pdfium_c.FPDFText_IsGenerated if self.turned else None
         for i, ch in enumerate(text):
             if ch in spaces or ch < " ":
-                space = True
+                # on a page read turned, pdfium's own guessed spaces split words ("Com mission"):
+                # the gaps between letters decide there
+                if generated is None or generated(tp, i) != 1:
+                    space = True
                 continue
             if not get_box(tp, i, ref):
                 continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
@@ -179,3 +180,48 @@ def test_header_on_first_page_only_with_caption_and_source(tmp_path: Path) -> No
     assert [r for t in (first, second) for r in _flat(t) if r != HEADER] == rows
     assert first.context[-1] == "Table 9: Delivery plan actions"
     assert doc.text_blocks[-1].text == "Source: Housing service records, March 2025."
+
+
+LAYOUTS = Path(__file__).resolve().parents[2] / "samples" / "layouts"
+
+
+def _sample(name: str) -> RawDocument:
+    path = LAYOUTS / f"{name}.pdf"
+    if not path.is_file():
+        pytest.skip(f"{path} not generated")
+    return pdf_to_document(path)
+
+
+def test_sample_sideways_chromium_reads_horizontal_words() -> None:
+    """Chromium prints the plan with CSS-rotated text on portrait pages."""
+    doc = _sample("sideways--chromium--lbth_vawg_action_plan_2024")
+    (table,) = [t for t in doc.tables if t.page == 4]
+    assert (table.n_rows, table.n_cols) == (5, 6)
+    assert table.texts()[0] == ["No.", "Action", "Output", "Outcome", "Timescales",
+                                "Lead Officer"]
+    row = table.texts()[1]
+    assert row[:3] == ["1.6", "Commission and deliver\nSanctuary Scheme provisions",
+                       "60 properties secured per\nannum and 15 per quarter"]
+    assert row[3].count("\n") == 15 and row[5] == "Sanctuary Scheme Officer,\nLBTH"
+
+
+def test_sample_rules_only_chromium() -> None:
+    doc = _sample("rules-only--chromium--bd_dsv_delivery_plan")
+    (table,) = [t for t in doc.tables if t.page == 5]
+    assert (table.n_rows, table.n_cols) == (7, 4)
+    assert table.texts()[0] == ["PRIORITY AREAS", "ACTION", "BY WHEN", "LED BY"]
+    action = table.texts()[1][1]
+    assert action.startswith("1.1.2 Improve understanding") and action.count("\n") == 7
+
+
+def test_sample_header_band_word_with_group_row() -> None:
+    """Word's tinted header row over borderless rows, a coloured priority row under it."""
+    doc = _sample("header-band--word--triborough_vawg_annual_report")
+    (table,) = [t for t in doc.tables if t.page == 6]
+    assert table.n_cols == 6
+    assert table.texts()[0][:2] == ["Action", "Strategic Action"]
+    group = table.rows[1][0]
+    assert (group.text, group.col_span) == ("Priority 1: Access", 6)
+    assert table.texts()[2][:3] == [
+        "1.1", "VAWG Strategy Action: Improve\nawareness amongst victims/survivors\nabout the "
+        "range of services they can\naccess and help them to navigate\nthese services", "CHOG"]
