@@ -106,7 +106,7 @@ def _regions(lines: list[Line]) -> list[list[Line]]:
             if len(narrowed) < len(strips):
                 # a group row: one run of text across the columns, the table going on below
                 after = lines[j + 1] if j + 1 < len(lines) else None
-                if (len(run) > 1 and len(nxt.segments) == 1 and after is not None
+                if (len(nxt.segments) == 1 and after is not None
                         and len(_narrow(strips, after)) == len(strips)
                         and after.top - nxt.bottom <= BREAK_GAP * after.height):
                     nxt.spanning = True
