@@ -635,7 +635,7 @@ def tables(file, fmt, password, extract_engine):
         out.append({"index": t.index, "page": t.page, "n_rows": len(t.rows),
                     "n_cols": max((len(r) for r in t.rows), default=0), "is_plan": is_plan,
                     "kind": report.kind if report else None, "reason": reason,
-                    "bbox": list(t.bbox) if t.bbox else None,
+                    "bbox": list(t.bbox) if t.bbox else None, "evidence": t.evidence,
                     "rows": [[c.text for c in row] for row in t.rows]})
     if fmt == "json":
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))

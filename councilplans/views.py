@@ -63,7 +63,8 @@ def documents_table(rows: list[dict[str, Any]], all_versions: bool, wide: bool) 
 
 
 def tables_table(tables: list[dict[str, Any]]) -> str:
-    header = ["index", "page", "rows", "cols", "plan", "why"]
+    header = ["index", "page", "rows", "cols", "plan", "found by", "why"]
     lines = [[str(t["index"]), str(t["page"] or ""), str(t["n_rows"]), str(t["n_cols"]),
-              "yes" if t["is_plan"] else "no", t["reason"] or ""] for t in tables]
+              "yes" if t["is_plan"] else "no", t.get("evidence") or "", t["reason"] or ""]
+             for t in tables]
     return "\n".join(line for block in _aligned(header, lines, wide=False) for line in block)

@@ -49,6 +49,9 @@ class RawTable:
     header_rows: int = 0  # rows the document marks as repeating header (DOCX tblHeader)
     row_pages: tuple[int, ...] = ()  # page of each row, where known
     context: tuple[str, ...] = ()  # headings / paragraphs just before the table, nearest last
+    # what the grid was read from, e.g. "rows: rules; columns: white corridors; header: fill
+    # band", so a user can see why a table came out as it did (PDF only)
+    evidence: str = ""
 
     @property
     def n_rows(self) -> int:

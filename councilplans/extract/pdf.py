@@ -18,10 +18,10 @@ import pypdfium2.raw as pdfium_c
 from councilplans.errors import CorruptDocument, EncryptedDocument, NoTextLayer
 from councilplans.extract.model import RGB, Block, Cell, RawDocument, RawTable, TextBlock
 from councilplans.extract.pdf_bands import join_bands
-from councilplans.extract.pdf_grid import Grid, find_grids
+from councilplans.extract.pdf_grid import MIN_ROW, Grid, find_grids
 from councilplans.extract.pdf_page import Char, Fill, PageContent, PageReader
 from councilplans.extract.pdf_rules import find_ruled_tables, is_tabular
-from councilplans.extract.pdf_stream import find_stream_tables
+from councilplans.extract.pdf_stream import extend_header_bands, find_stream_tables
 from councilplans.extract.pdf_text import line_style, make_lines, paragraphs
 
 CONTEXT_BLOCKS = 3
@@ -36,6 +36,7 @@ class _Table:
 
     rows: tuple[tuple[Cell, ...], ...]
     bbox: tuple[float, float, float, float]
+    evidence: str = ""
 
 
 def _open(path: Path, password: str | None) -> pdfium.PdfDocument:
@@ -110,6 +111,7 @@ def _number(page_blocks: list[list[TextBlock | _Table]]) -> tuple[Block, ...]:
                     bbox=item.bbox,
                     row_pages=(page_no,) * len(item.rows),
                     context=tuple(recent),
+                    evidence=item.evidence,
                 )
             )
             index += 1
@@ -126,14 +128,15 @@ def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list
     h_edges = [e for e in content.h_edges if e not in shaded]
     if grids:
         kept = _banded_rows(_without_frames(grids, content.chars), content.chars)
-        bands = [g for g in grids if g.n_cols == 1 and g not in kept]
-        if bands:  # their fills' sides are not rules either
+        dropped = [g for g in grids if g not in kept]
+        if dropped:  # the lines of page frames and bands' fill sides are no rules either
             h_edges = [e for e in h_edges if not any(
-                g.xs[0] - 1 <= e[1] and e[2] <= g.xs[-1] + 1 and g.ys[0] - 1 <= e[0] <= g.ys[-1] + 1
-                for g in bands)]
+                g.xs[0] - 1 <= e[1] and e[2] <= g.xs[-1] + 1
+                and any(abs(e[0] - y) <= 1.0 for y in g.ys) for g in dropped)]
         grids = kept
     grids += find_ruled_tables(h_edges, content.chars, grids)
     grids = join_bands(grids, content.chars, content.height, content.fills)
+    grids = extend_header_bands(grids, content.chars)
     grids += find_stream_tables(content.chars, grids)
     buckets, outside = _assign(grids, content.chars)
     items: list[tuple[float, float, TextBlock | _Table]] = []
@@ -162,7 +165,9 @@ def _without_frames(grids: list[Grid], chars: list[Char]) -> list[Grid]:
     for grid, bucket in zip(grids, buckets, strict=True):
         if grid.n_rows * grid.n_cols <= FRAME_MAX_SLOTS and bucket:
             sizes = sorted((len(v) for v in bucket.values()), reverse=True)
-            if sizes[0] >= FRAME_MIN_CHARS and sizes[0] >= 0.6 * sum(sizes):
+            # rows with text side by side in two boxes or more are rows of a table
+            rows = sum(len({c for r, c in bucket if r == row}) >= 2 for row in range(grid.n_rows))
+            if sizes[0] >= FRAME_MIN_CHARS and sizes[0] >= 0.6 * sum(sizes) and rows < 2:
                 continue
         kept.append(grid)
     return kept
@@ -241,7 +246,29 @@ def _build_table(
             for c in range(gc.col, gc.col + gc.col_span):
                 if (r, c) != (gc.row, gc.col):
                     rows[r][c] = Cell("", origin=(gc.row, gc.col))
-    return _Table(tuple(tuple(r) for r in rows), grid.bbox)
+    evidence = grid.evidence or _lattice_evidence(grid, near)
+    return _Table(tuple(tuple(r) for r in rows), grid.bbox, f"{evidence}; header: {_header(rows)}")
+
+
+def _lattice_evidence(grid: Grid, fills: list[Fill]) -> str:
+    """A lattice grid's lines came from ruled lines or from the sides of filled boxes."""
+    sides = [y for f in fills if min(f.rgb) < 0.97 for y in (f.top, f.bottom)]
+    from_fills = sum(any(abs(y - s) <= MIN_ROW for s in sides) for y in grid.ys)
+    source = "fill edges" if from_fills * 2 > len(grid.ys) else "rules"
+    return f"rows: {source}; columns: {source}"
+
+
+def _header(rows: list[list[Cell]]) -> str:
+    """What sets the first row apart as a header, as far as the drawing says."""
+    top = [c for c in rows[0] if c.origin is None and c.text] if rows else []
+    if not top:
+        return "none"
+    if all(c.fill is not None for c in top) and not (
+            len(rows) > 1 and all(c.fill == top[0].fill for c in rows[1] if c.origin is None)):
+        return "fill band"
+    if all(c.bold for c in top):
+        return "bold"
+    return "first row, unmarked"
 
 
 def _fill(bbox: tuple[float, float, float, float], fills: list[Fill]) -> RGB | None:

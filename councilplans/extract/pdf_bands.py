@@ -15,6 +15,7 @@ from councilplans.extract.pdf_page import Char, Fill
 from councilplans.extract.pdf_rules import word_spans
 from councilplans.extract.pdf_text import group_lines
 
+BAND_EVIDENCE = "rows: fill bands and the white rows between; columns: fill edges"
 COLUMN_TOL = 2.0
 MAX_GAP = 120.0  # a white row taller than this is not one row of a banded table
 TAIL_GAP = 1.8  # lines after the last band belong to it while this many line heights apart
@@ -50,7 +51,7 @@ def _merge(a: Grid, b: Grid) -> Grid:
              *(GridCell(gap, c, 1, 1) for c in range(len(a.xs) - 1)),
              *(GridCell(cell.row + offset, cell.col, cell.row_span, cell.col_span)
                for cell in b.cells))
-    return Grid(a.xs, ys, cells)
+    return Grid(a.xs, ys, cells, BAND_EVIDENCE)
 
 
 def _with_tail(grid: Grid, chars: list[Char], limit: float) -> Grid:
@@ -69,7 +70,7 @@ def _with_tail(grid: Grid, chars: list[Char], limit: float) -> Grid:
         return grid
     row = len(grid.ys) - 1
     cells = (*grid.cells, *(GridCell(row, c, 1, 1) for c in range(len(grid.xs) - 1)))
-    return Grid(grid.xs, (*grid.ys, bottom + 1.0), cells)
+    return Grid(grid.xs, (*grid.ys, bottom + 1.0), cells, BAND_EVIDENCE)
 
 
 def _shaded(grid: Grid, fills: list[Fill]) -> bool:

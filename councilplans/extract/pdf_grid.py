@@ -37,6 +37,7 @@ class Grid:
     xs: tuple[float, ...]  # column boundaries, len = n_cols + 1
     ys: tuple[float, ...]  # row boundaries, len = n_rows + 1
     cells: tuple[GridCell, ...]  # row-major, covering every slot exactly once
+    evidence: str = ""  # what rows, columns and header were read from (see RawTable.evidence)
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:

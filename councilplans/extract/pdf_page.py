@@ -92,6 +92,15 @@ class PageReader:
         w, h = right - left, top - bottom
         self.width, self.height = (h, w) if self.rotation in (90, 270) else (w, h)
         self._style_cache: dict[int, tuple[float, bool]] = {}
+        self.turned = False  # read at a turn its /Rotate does not give (sideways text)
+
+    def turn(self, degrees: int) -> None:
+        """Show the page turned clockwise by ``degrees`` more than its /Rotate says."""
+        self.rotation = (self.rotation + degrees) % 360
+        self.turned = True
+        left, bottom, right, top = self._box
+        w, h = right - left, top - bottom
+        self.width, self.height = (h, w) if self.rotation in (90, 270) else (w, h)
 
     # -- coordinates -------------------------------------------------------------------------
     def to_display(self, x: float, y: float) -> tuple[float, float]:
@@ -115,14 +124,24 @@ class PageReader:
     def read(self) -> PageContent:
         content = PageContent(self.width, self.height)
         self._read_chars(content)
+        turn = text_turn(content.chars)
+        if turn:
+            # The text runs down or up the page (a landscape table set sideways in a portrait
+            # document): read the page as if its /Rotate turned it upright, so words and
+            # tables come out horizontal like on any landscape page.
+            self.turn(turn)
+            content = PageContent(self.width, self.height)
+            self._read_chars(content)
         self._read_objects(content)
         content.fills = coalesce_fills(content.fills)
         fills = []
-        for f in content.fills:
+        hidden = _hidden_sides(content.fills)
+        for k, f in enumerate(content.fills):
             if min(f.x1 - f.x0, f.bottom - f.top) <= THIN:
                 _add_rule(content, f.x0, f.top, f.x1, f.bottom)
                 continue
-            if min(f.rgb) < 0.97:  # a coloured area's sides rule a table drawn by shading alone
+            # a coloured area's sides rule a table drawn by shading alone
+            if min(f.rgb) < 0.97 and k not in hidden:
                 _add_box_edges(content, f.x0, f.top, f.x1, f.bottom)
             fills.append(f)
         content.fills = fills
@@ -148,9 +167,13 @@ class PageReader:
         left, bottom, right, top = self._box
         upright = self.rotation == 0
         space = False
+        generated = pdfium_c.FPDFText_IsGenerated if self.turned else None
         for i, ch in enumerate(text):
             if ch in spaces or ch < " ":
-                space = True
+                # on a page read turned, pdfium's own guessed spaces split words ("Com mission"):
+                # the gaps between letters decide there
+                if generated is None or generated(tp, i) != 1:
+                    space = True
                 continue
             if not get_box(tp, i, ref):
                 continue
@@ -337,6 +360,67 @@ def coalesce_fills(fills: list[Fill]) -> list[Fill]:
                 continue
             out.append(f)
     return out
+
+
+TURN_MIN_PAIRS = 20
+TURN_SAMPLE = 1500  # letter pairs looked at per page
+TURN_SHARE = 0.6
+
+
+def text_turn(chars: list[Char]) -> int:
+    """The clockwise turn (0, 90, 180, 270) that makes most of a page's text read left to right.
+
+    Judged from neighbouring letters of one word (next in the text stream, no space between):
+    their step runs right on an upright page, up the page for text turned anticlockwise.
+    """
+    votes = [0, 0, 0, 0]  # right, up, left, down: the turn that fixes them is 0, 90, 180, 270
+    step = max(1, len(chars) // TURN_SAMPLE)  # a sample is enough: the whole page is turned
+    for k in range(0, len(chars) - 1, step):
+        a, b = chars[k], chars[k + 1]
+        if b.index != a.index + 1 or b.space_before:
+            continue
+        dx = (b.x0 + b.x1 - a.x0 - a.x1) / 2
+        dy = (b.top + b.bottom - a.top - a.bottom) / 2
+        if abs(dx) > abs(dy):
+            votes[0 if dx > 0 else 2] += 1
+        elif abs(dy) > abs(dx):
+            votes[1 if dy < 0 else 3] += 1
+    total = sum(votes)
+    best = max(range(4), key=votes.__getitem__)
+    if best == 0 or total < TURN_MIN_PAIRS or votes[best] < TURN_SHARE * total:
+        return 0
+    return 90 * best
+
+
+NESTED_MAX = 1500  # fills of one colour beyond this are not checked for nesting (cost)
+
+
+def _hidden_sides(fills: list[Fill]) -> set[int]:
+    """Indexes of fills lying inside a larger fill of the same colour.
+
+    Designed PDFs paint a padded text box inside each shaded cell (InDesign, Word's cell
+    margins): its sides are invisible, same colour on same colour, and taken as rules they
+    cut sliver columns and rows into the grid.
+    """
+    by_colour: dict[tuple[int, int, int], list[int]] = {}
+    for k, f in enumerate(fills):
+        if min(f.rgb) < 0.97 and min(f.x1 - f.x0, f.bottom - f.top) > THIN:
+            key = (round(f.rgb[0] * 25), round(f.rgb[1] * 25), round(f.rgb[2] * 25))
+            by_colour.setdefault(key, []).append(k)
+    hidden: set[int] = set()
+    for group in by_colour.values():
+        if len(group) < 2 or len(group) > NESTED_MAX:
+            continue
+        group.sort(key=lambda k: -(fills[k].x1 - fills[k].x0) * (fills[k].bottom - fills[k].top))
+        for i, k in enumerate(group):
+            f = fills[k]
+            for j in group[:i]:
+                o = fills[j]
+                if (o.x0 - 0.5 <= f.x0 and f.x1 <= o.x1 + 0.5 and o.top - 0.5 <= f.top
+                        and f.bottom <= o.bottom + 0.5):
+                    hidden.add(k)
+                    break
+    return hidden
 
 
 def _page_text(textpage, n: int) -> str | None:

@@ -10,6 +10,8 @@ rules when there are enough of them, otherwise one row per text line.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from councilplans.extract.pdf_grid import Edge, Grid, GridCell, merge_edges
 from councilplans.extract.pdf_page import Char
 from councilplans.extract.pdf_text import group_lines, split_columns
@@ -18,6 +20,8 @@ EXTENT_TOL = 8.0  # rules whose ends agree this closely belong to one table
 MIN_WIDTH = 120.0
 TABULAR_SHARE = 0.6  # share of lines that must split into 2+ column segments
 CELL_GAP = 0.8  # a gap this many line heights wide separates cells on a line
+TAIL_GAP = 1.2  # lines under a table's last rule belong to it while this close
+GROUP_PAD = 1.5  # a group row's rules sit within this many line heights of its text
 
 
 def _inside(x: float, y: float, grids: list[Grid]) -> bool:
@@ -98,9 +102,16 @@ def column_bounds(
         else:
             merged.append([a, b])
     words = word_spans(header)
+    heads = sorted((min(c.x0 for c in seg), max(c.x1 for c in seg))
+                   for band in header for seg in band)
     xs = [x0]
     for p, q in zip(merged, merged[1:], strict=False):
         lo, hi = p[1], q[0]
+        # a header cell standing alone in the gutter names a column the body leaves empty
+        alone = [(a, b) for a, b in heads if lo + 1 < a and b < hi - 1]
+        if alone:
+            xs += [(lo + alone[0][0]) / 2, (alone[-1][1] + hi) / 2]
+            continue
         mid = (lo + hi) / 2
         candidates = [lo + (hi - lo) * k / 8 for k in range(1, 8)]
         free = [x for x in candidates if not any(a < x < b for a, b in words)]
@@ -120,10 +131,16 @@ def find_ruled_tables(h_edges: list[Edge], chars: list[Char], grids: list[Grid])
             for a, b in zip(rules, rules[1:], strict=False)
         ]
         run: list[tuple[float, float, list]] = []
-        for iv in intervals + [(0.0, 0.0, [])]:
-            if iv[2] and _tabular(iv[2]):
+        ends = intervals + [(0.0, 0.0, [])]
+        for k, iv in enumerate(ends):
+            if _tabular_row(iv[2]) or (run and _group_row(iv) and _tabular_row(ends[k + 1][2])):
                 run.append(iv)
                 continue
+            if run and k == len(intervals):  # a row under the last rule: the page broke it
+                tail = _tail(free, x0, x1, rules[-1][0])
+                if _tabular_row(tail):
+                    bottom = max(c.bottom for b in tail for seg in b for c in seg) + 1.0
+                    run.append((rules[-1][0], bottom, tail))
             grid = _grid_for(run, x0, x1)
             if grid is not None:
                 out.append(grid)
@@ -131,29 +148,81 @@ def find_ruled_tables(h_edges: list[Edge], chars: list[Char], grids: list[Grid])
     return out
 
 
+def _tail(chars: list[Char], x0: float, x1: float, top: float) -> list[list[list[Char]]]:
+    """The lines straight under a rule, down to the first gap wider than a row's leading."""
+    below = _bands(chars, x0, x1, top, float("inf"))
+    out: list[list[list[Char]]] = []
+    last = top
+    for band in below:
+        line_top = min(c.top for seg in band for c in seg)
+        height = max(c.bottom - c.top for seg in band for c in seg)
+        if line_top - last > TAIL_GAP * height:
+            break
+        out.append(band)
+        last = max(c.bottom for seg in band for c in seg)
+    return out
+
+
+def _tabular_row(bands: list[list[list[Char]]]) -> bool:
+    """A ruled band that is a table row: its first line, or most lines, in columns (the other
+    lines of a row are often one wrapped cell)."""
+    return bool(bands) and (len(bands[0]) >= 2 or _tabular(bands))
+
+
+def _group_row(interval: tuple[float, float, list]) -> bool:
+    """A ruled band holding one short run of text across the table: a group / priority row.
+
+    Snug between its rules; a caption or footnote between two tables sits in open space.
+    """
+    top, bottom, bands = interval
+    if not 0 < len(bands) <= 2 or any(len(b) != 1 for b in bands):
+        return False
+    height = max(c.bottom - c.top for b in bands for seg in b for c in seg)
+    return bottom - top <= (len(bands) + GROUP_PAD) * height
+
+
 def _grid_for(run: list[tuple[float, float, list]], x0: float, x1: float) -> Grid | None:
     if not run or sum(len(iv[2]) for iv in run) < 3:
         return None
-    body = run[1:] if len(run) > 1 else run
+    groups = {k for k, iv in enumerate(run) if k and _group_row(iv) and not _tabular(iv[2])}
+    body = [iv for k, iv in enumerate(run) if k and k not in groups] if len(run) > 1 else run
     header = run[0][2] if len(run) > 1 else []
-    xs = column_bounds([b for iv in body for b in iv[2]], x0, x1, header)
+    # a rule under every row: rows are the intervals; otherwise the header interval is one row
+    # and the body's rows start where its first column starts afresh
+    per_row = len(run) >= 3
+    lines = [b for iv in body for b in iv[2]]
+    if not per_row and sum(len(b) >= 2 for b in lines) >= 2:
+        lines = [b for b in lines if len(b) >= 2]  # group rows and wrapped lines cross gutters
+    xs = column_bounds(lines, x0, x1, header)
     if len(xs) < 3:
         return None
-    # a rule under every row: rows are the intervals; otherwise the header interval is one row
-    # and each body text line another
-    per_row = len(run) >= 3 and all(len(iv[2]) <= 3 for iv in run[1:])
+    group_lines: list[float] = []
     ys = [run[0][0]]
+    spanning: set[int] = set()
     for k, (_top, bottom, bands) in enumerate(run):
-        if per_row or (k == 0 and len(run) > 1):
+        if per_row or (k == 0 and len(run) > 1) or k in groups:
+            if k in groups:
+                spanning.add(len(ys) - 1)
             ys.append(bottom)
             continue
-        lines = [(min(c.top for seg in b for c in seg), max(c.bottom for seg in b for c in seg),
-                  min(c.x0 for c in b[0])) for b in bands]
-        for (_, prev_bottom, _), (next_top, _, next_x) in zip(lines, lines[1:], strict=False):
-            if next_x > xs[1]:
-                continue  # first column empty: the line continues the row above
-            ys.append((prev_bottom + next_top) / 2)
+        spans = [(min(c.top for seg in b for c in seg), max(c.bottom for seg in b for c in seg),
+                  min(c.x0 for c in b[0]), max(c.x1 for c in b[-1]), len(b) == 1) for b in bands]
+        spans = [(t, b, a, z, one and a < xs[1] < z - 2) for t, b, a, z, one in spans]
+        group_lines += [(t + b) / 2 for t, b, _, _, group in spans if group]
+        # rows start where the first column starts afresh (the white-space tables' rule)
+        from councilplans.extract.pdf_stream import Line as StreamLine
+        from councilplans.extract.pdf_stream import row_bounds
+
+        lines = [StreamLine(b, t, bt, group) for b, (t, bt, _, _, group) in zip(
+            bands, spans, strict=True)]
+        ys += row_bounds(lines, xs)[0]
         ys.append(bottom)
-    ys = sorted(set(ys))
-    cells = tuple(GridCell(r, c, 1, 1) for r in range(len(ys) - 1) for c in range(len(xs) - 1))
-    return Grid(tuple(xs), tuple(ys), cells)
+    spanning |= {bisect_right(ys, y) - 1 for y in group_lines}
+    n_cols = len(xs) - 1
+    cells = tuple(cell for r in range(len(ys) - 1)
+                  for cell in ([GridCell(r, 0, 1, n_cols)] if r in spanning
+                               else [GridCell(r, c, 1, 1) for c in range(n_cols)]))
+    rows = "rules" if per_row else "rules, first cells starting afresh"
+    groups_note = "; group rows: text across the columns" if spanning else ""
+    return Grid(tuple(xs), tuple(ys), cells,
+                f"rows: {rows}; columns: white corridors{groups_note}")

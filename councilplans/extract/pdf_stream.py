@@ -14,6 +14,7 @@ usual spacing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from councilplans.extract.pdf_grid import Grid, GridCell
@@ -29,10 +30,11 @@ BREAK_GAP = 2.2  # a vertical gap this many line heights wide ends the region
 
 
 @dataclass
-class _Line:
+class Line:
     segments: list[list[Char]]
     top: float
     bottom: float
+    spanning: bool = False  # a group row's text running across the columns
 
     @property
     def starts(self) -> list[float]:
@@ -54,21 +56,21 @@ def _joined_bullets(segs: list[list[Char]]) -> list[list[Char]]:
     return out
 
 
-def _lines(chars: list[Char]) -> list[_Line]:
+def _lines(chars: list[Char]) -> list[Line]:
     out = []
     for band in group_lines(chars):
         segs = _joined_bullets(split_columns(band, STREAM_GAP))
-        out.append(_Line(segs, min(c.top for c in band), max(c.bottom for c in band)))
+        out.append(Line(segs, min(c.top for c in band), max(c.bottom for c in band)))
     return out
 
 
-def _gaps(line: _Line) -> list[tuple[float, float]]:
+def _gaps(line: Line) -> list[tuple[float, float]]:
     """The white between a line's segments."""
     spans = sorted((seg[0].x0, max(c.x1 for c in seg)) for seg in line.segments)
     return [(a[1], b[0]) for a, b in zip(spans, spans[1:], strict=False) if b[0] - a[1] > 1.0]
 
 
-def _narrow(strips: list[tuple[float, float]], line: _Line) -> list[tuple[float, float]]:
+def _narrow(strips: list[tuple[float, float]], line: Line) -> list[tuple[float, float]]:
     """The parts of the white strips that this line leaves white as well."""
     spans = [(seg[0].x0, max(c.x1 for c in seg)) for seg in line.segments]
     out = []
@@ -82,11 +84,11 @@ def _narrow(strips: list[tuple[float, float]], line: _Line) -> list[tuple[float,
     return out
 
 
-def _regions(lines: list[_Line]) -> list[list[_Line]]:
+def _regions(lines: list[Line]) -> list[list[Line]]:
     """Runs of lines that keep at least two vertical strips of white in common: the gutters
     between a table's columns. A line of prose runs through them and ends the run; a wrapped
     or bulleted line inside one column leaves them white."""
-    out: list[list[_Line]] = []
+    out: list[list[Line]] = []
     k = 0
     while k < len(lines):
         line = lines[k]
@@ -102,6 +104,15 @@ def _regions(lines: list[_Line]) -> list[list[_Line]]:
                 break
             narrowed = _narrow(strips, nxt)
             if len(narrowed) < len(strips):
+                # a group row: one run of text across the columns, the table going on below
+                after = lines[j + 1] if j + 1 < len(lines) else None
+                if (len(nxt.segments) == 1 and after is not None
+                        and len(_narrow(strips, after)) == len(strips)
+                        and after.top - nxt.bottom <= BREAK_GAP * after.height):
+                    nxt.spanning = True
+                    run.append(nxt)
+                    j += 1
+                    continue
                 break
             strips = narrowed
             run.append(nxt)
@@ -114,11 +125,11 @@ def _regions(lines: list[_Line]) -> list[list[_Line]]:
     return out
 
 
-def _first_text(line: _Line, x1: float) -> str:
+def _first_text(line: Line, x1: float) -> str:
     return "".join(c.text for seg in line.segments if seg[0].x0 < x1 for c in seg)
 
 
-def _first_end(line: _Line, x1: float) -> float | None:
+def _first_end(line: Line, x1: float) -> float | None:
     ends = [max(c.x1 for c in seg) for seg in line.segments if seg[0].x0 < x1]
     return max(ends) if ends else None
 
@@ -131,24 +142,50 @@ def _looks_numbered(text: str) -> bool:
     return bool(_ROW_NUMBER.match(text.strip()))
 
 
-def _grid(region: list[_Line]) -> Grid | None:
+def _grid(region: list[Line]) -> Grid | None:
     x0 = min(seg[0].x0 for ln in region for seg in ln.segments) - 1.0
     x1 = max(max(c.x1 for c in seg) for ln in region for seg in ln.segments) + 1.0
-    body = [ln.segments for ln in region[1:]]
+    body = [ln.segments for ln in region[1:] if not ln.spanning]
     xs = column_bounds(body, x0, x1, [region[0].segments])
     if len(xs) - 1 < MIN_COLUMNS:
         return None
-    pitches = [round(b.top - a.top, 1) for a, b in zip(region, region[1:], strict=False)]
+    inner, by_number = row_bounds(region[1:], xs)
+    ys = [region[0].top - 1.0, (region[0].bottom + region[1].top) / 2, *inner,
+          region[-1].bottom + 1.0]
+    if len(ys) - 1 < MIN_ROWS:
+        return None
+    rows = "row numbers" if by_number else "first cells starting afresh, vertical gaps"
+    return _with_groups(tuple(xs), tuple(ys), region, f"rows: {rows}; columns: white corridors")
+
+
+def _with_groups(xs: tuple[float, ...], ys: tuple[float, ...], lines: list[Line],
+                 evidence: str) -> Grid:
+    """The grid, its group rows one cell across the table."""
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    spanning = {bisect_right(ys, (ln.top + ln.bottom) / 2) - 1 for ln in lines if ln.spanning}
+    cells = tuple(cell for r in range(n_rows)
+                  for cell in ([GridCell(r, 0, 1, n_cols)] if r in spanning
+                               else [GridCell(r, c, 1, 1) for c in range(n_cols)]))
+    if spanning:
+        evidence += "; group rows: text across the columns"
+    return Grid(xs, ys, cells, evidence)
+
+
+def row_bounds(lines: list[Line], xs: list[float] | tuple[float, ...]
+                ) -> tuple[list[float], bool]:
+    """Where rows begin among a table's body lines (boundaries between lines), and whether a
+    first column of row numbers said so."""
+    pitches = [round(b.top - a.top, 1) for a, b in zip(lines, lines[1:], strict=False)]
     usual = min(pitches, key=lambda p: (-pitches.count(p), p)) if pitches else 0.0  # the mode
-    firsts = [_first_text(ln, xs[1]) for ln in region[1:]]
+    firsts = [_first_text(ln, xs[1]) for ln in lines]
     numbered = [t for t in firsts if t]
     # A first column of row numbers ("1.1", "2.3") marks every row: nothing else starts one.
     by_number = bool(numbered) and sum(map(_looks_numbered, numbered)) >= 0.8 * len(numbered)
-    ys = [region[0].top - 1.0]
+    ys: list[float] = []
     width = xs[1] - xs[0]
-    for k, (prev, line) in enumerate(zip(region, region[1:], strict=False)):
-        first_col = bool(firsts[k])
-        if k == 0:
+    for k, (prev, line) in enumerate(zip(lines, lines[1:], strict=False)):
+        first_col = bool(firsts[k + 1])
+        if line.spanning or prev.spanning:
             new_row = True
         elif by_number:
             new_row = first_col
@@ -162,12 +199,65 @@ def _grid(region: list[_Line]) -> Grid | None:
             new_row = (first_col and (ended or wider)) or (not first_col and wider)
         if new_row:
             ys.append((prev.bottom + line.top) / 2)
-    ys.append(region[-1].bottom + 1.0)
-    n_rows, n_cols = len(ys) - 1, len(xs) - 1
-    if n_rows < MIN_ROWS:
-        return None
-    cells = tuple(GridCell(r, c, 1, 1) for r in range(n_rows) for c in range(n_cols))
-    return Grid(tuple(xs), tuple(ys), cells)
+    return ys, by_number
+
+
+BAND_GAP = 5.0  # the body starts within this many line heights under its header band
+
+
+def _fits(line: Line, xs: tuple[float, ...]) -> bool:
+    """No segment of the line runs across a column boundary."""
+    return not any(seg[0].x0 < x - 1 and max(c.x1 for c in seg) > x + 1
+                   for seg in line.segments for x in xs[1:-1])
+
+
+def extend_header_bands(grids: list[Grid], chars: list[Char]) -> list[Grid]:
+    """A one-row grid (a shaded or ruled header band) over borderless rows: one table.
+
+    The band gives the columns; the lines under it that keep inside them (group rows across
+    them aside) are its body, rows starting where the first column starts afresh.
+    """
+    bands = [g for g in grids if g.n_rows == 1 and g.n_cols >= MIN_COLUMNS]
+    if not bands:
+        return grids
+    lines = _lines([c for c in chars if not _inside(c, grids)])
+    out = []
+    for grid in grids:
+        if grid not in bands:
+            out.append(grid)
+            continue
+        body: list[Line] = []
+        last = grid.ys[-1]
+        below = [ln for ln in lines if ln.top >= grid.ys[-1] - 1
+                 and grid.xs[0] - 2 <= min(seg[0].x0 for seg in ln.segments)
+                 and max(c.x1 for seg in ln.segments for c in seg) <= grid.xs[-1] + 2]
+        for k, line in enumerate(below):
+            gap = (BAND_GAP if not body else BREAK_GAP) * line.height
+            if line.top - last > gap:
+                break
+            if not _fits(line, grid.xs):
+                after = below[k + 1] if k + 1 < len(below) else None
+                if not (len(line.segments) == 1 and after is not None
+                        and _fits(after, grid.xs)):
+                    break
+                line.spanning = True
+            body.append(line)
+            last = line.bottom
+        if sum(len(ln.segments) >= MIN_COLUMNS for ln in body) < 2:  # not two text columns
+            out.append(grid)
+            continue
+        inner, by_number = row_bounds(body, grid.xs)
+        ys = (*grid.ys, *inner, body[-1].bottom + 1.0)
+        rows = "row numbers" if by_number else "first cells starting afresh, vertical gaps"
+        out.append(_with_groups(grid.xs, ys, body,
+                                f"rows: {rows}; columns: header band"))
+    return out
+
+
+def _inside(c: Char, grids: list[Grid]) -> bool:
+    cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+    return any(g.xs[0] - 2 <= cx <= g.xs[-1] + 2 and g.ys[0] - 2 <= cy <= g.ys[-1] + 2
+               for g in grids)
 
 
 def find_stream_tables(chars: list[Char], grids: list[Grid]) -> list[Grid]:

@@ -1,0 +1,227 @@
+"""The six common table layouts of issue 9, each drawn by reportlab as a real PDF: exact grids.
+
+Every layout carries the same small plan: a header, a group row spanning the table, and rows
+whose action wraps over several lines (one of them six), so a test fails as soon as a row is
+read as text lines, the header falls outside the table, or a wrapped cell is cut.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from councilplans.extract.model import RawDocument, RawTable
+from councilplans.extract.pdf import pdf_to_document
+
+STYLES = getSampleStyleSheet()
+BODY = ParagraphStyle("cell", parent=STYLES["BodyText"], fontSize=9, leading=11)
+HEAD = ParagraphStyle("head", parent=BODY, fontName="Helvetica-Bold")
+GROUP = ParagraphStyle("group", parent=HEAD, textColor=colors.Color(0.1, 0.3, 0.6))
+
+HEADER = ["Ref", "Action", "Lead", "Timescale"]
+LONG = ("Work with schools, youth services and the voluntary sector to deliver a programme "
+        "of healthy relationships sessions in every secondary school in the borough, with "
+        "follow-up support for pupils who disclose abuse and training for the staff who "
+        "receive those disclosures")
+ROWS = [
+    ["1.1", "Publish a new domestic abuse strategy", "Community Safety", "March 2025"],
+    ["1.2", LONG, "Children's Services", "2025/26"],
+    ["1.3", "Review the referral pathway with health partners and the police",
+     "Public Health", "Ongoing"],
+    ["2.1", "Train front-line housing officers", "Housing", "Q3 2025/26"],
+    ["2.2", "Set up a survivors' forum that meets every quarter", "Voluntary sector",
+     "June 2025"],
+]
+GROUP_ROW = "Priority 2: Housing and homelessness"
+WIDTHS = [40, 190, 110, 80]
+
+
+def _data() -> list[list]:
+    rows = [[Paragraph(t, BODY) for t in r] for r in ROWS]
+    head = [[Paragraph(h, HEAD) for h in HEADER]]
+    return head + rows[:3] + [[Paragraph(GROUP_ROW, GROUP), "", "", ""]] + rows[3:]
+
+
+EXPECTED = [HEADER, *ROWS[:3], [GROUP_ROW, "", "", ""], *ROWS[3:]]
+
+
+def _flat(table: RawTable) -> list[list[str]]:
+    """Cell texts with wrapped lines joined by a space, covered slots as ""."""
+    return [[" ".join(c.text.split()) for c in row] for row in table.rows]
+
+
+def _build(path: Path, story: list, pagesize=A4) -> RawDocument:
+    SimpleDocTemplate(str(path), pagesize=pagesize, topMargin=50, bottomMargin=50).build(story)
+    return pdf_to_document(path)
+
+
+def _styled(style: list) -> Table:
+    table = Table(_data(), colWidths=WIDTHS, repeatRows=0)
+    base = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("SPAN", (0, 4), (-1, 4))]
+    table.setStyle(TableStyle(base + style))
+    return table
+
+
+def _assert_plan(doc: RawDocument) -> RawTable:
+    assert len(doc.tables) == 1, [t.texts() for t in doc.tables]
+    table = doc.tables[0]
+    assert _flat(table) == EXPECTED
+    assert table.rows[2][1].text.count("\n") >= 5  # the six-line cell stays one cell
+    return table
+
+
+def test_booktabs_rules_only(tmp_path: Path) -> None:
+    rules = [("LINEABOVE", (0, 0), (-1, 0), 1.2, colors.black),
+             ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+             ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.grey),
+             ("LINEBELOW", (0, -1), (-1, -1), 1.2, colors.black)]
+    doc = _build(tmp_path / "booktabs.pdf", [Paragraph("Table 1: Actions", HEAD), _styled(rules)])
+    table = _assert_plan(doc)
+    assert all(c.bold for c in table.rows[0])
+    assert table.evidence == ("rows: rules; columns: white corridors; "
+                              "group rows: text across the columns; header: bold")
+
+
+def test_booktabs_header_and_body_rules_only(tmp_path: Path) -> None:
+    """Top, header and bottom rules alone: body rows from the first cells starting afresh."""
+    rules = [("LINEABOVE", (0, 0), (-1, 0), 1.2, colors.black),
+             ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+             ("LINEBELOW", (0, -1), (-1, -1), 1.2, colors.black)]
+    doc = _build(tmp_path / "booktabs3.pdf", [_styled(rules)])
+    _assert_plan(doc)
+
+
+def test_borderless_header_band(tmp_path: Path) -> None:
+    band = [("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.85, 0.9, 0.97)),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), 8)]
+    doc = _build(tmp_path / "band.pdf", [_styled(band)])
+    assert _assert_plan(doc).evidence.endswith("; header: fill band")
+
+
+def test_zebra_bands(tmp_path: Path) -> None:
+    zebra = [("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.2, 0.3, 0.5)),
+             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.Color(0.92, 0.92, 0.92)])]
+    doc = _build(tmp_path / "zebra.pdf", [_styled(zebra)])
+    _assert_plan(doc)
+
+
+def _boxes(c: canvas.Canvas, top: float, frame: bool) -> None:
+    """The plan as an InDesign-style grid: every cell a filled box (white gutters between),
+    each holding a padded text box of the same colour; no line objects at all."""
+    lines = {1: LONG_LINES}
+    heights = [18, 16, 16 + 11 * (len(LONG_LINES) - 1), 16, 16, 16, 16]
+    texts = [HEADER, *ROWS[:3], [GROUP_ROW], *ROWS[3:]]
+    if frame:  # a shaded page frame behind everything
+        c.setFillColorRGB(0.95, 0.93, 0.85)
+        c.rect(30, 30, A4[0] - 60, A4[1] - 60, stroke=0, fill=1)
+    y = top
+    for r, (row, h) in enumerate(zip(texts, heights, strict=True)):
+        x = 60.0
+        spans = [sum(BOX_WIDTHS)] if len(row) == 1 else BOX_WIDTHS
+        for k, (text, w) in enumerate(zip(row, spans, strict=True)):
+            shade = (0.15, 0.3, 0.55) if r == 0 else (0.85, 0.9, 0.8) if len(row) == 1 else (
+                0.93, 0.93, 0.93)
+            c.setFillColorRGB(*shade)
+            c.rect(x + 1, y - h + 1, w - 2, h - 2, stroke=0, fill=1)
+            c.rect(x + 4, y - h + 3, w - 8, h - 6, stroke=0, fill=1)  # the padded text box
+            c.setFillColorRGB(*((1, 1, 1) if r == 0 else (0, 0, 0)))
+            c.setFont("Helvetica-Bold" if r in (0, 4) else "Helvetica", 8)
+            for n, part in enumerate(lines.get(k, [text]) if r == 2 else [text]):
+                c.drawString(x + 5, y - 11 - 11 * n, part)
+            x += w
+        y -= h
+
+
+BOX_WIDTHS = [40, 260, 110, 80]
+LONG_LINES = ["Work with schools, youth services and the", "voluntary sector to deliver a",
+              "programme of healthy relationships", "sessions in every secondary school in",
+              "the borough, with follow-up support for", "pupils who disclose abuse and training",
+              "for the staff who receive those", "disclosures"]
+
+
+def _filled(path: Path, frame: bool) -> RawDocument:
+    c = canvas.Canvas(str(path), pagesize=A4)
+    _boxes(c, 760, frame)
+    c.showPage()
+    c.save()
+    return pdf_to_document(path)
+
+
+def test_filled_rectangle_grid(tmp_path: Path) -> None:
+    table = _assert_plan(_filled(tmp_path / "boxes.pdf", frame=False))
+    assert table.evidence == "rows: fill edges; columns: fill edges; header: fill band"
+
+
+def test_filled_rectangle_grid_in_a_shaded_page_frame(tmp_path: Path) -> None:
+    _assert_plan(_filled(tmp_path / "framed.pdf", frame=True))
+
+
+def test_header_on_first_page_only_with_caption_and_source(tmp_path: Path) -> None:
+    """A long ruled-rows table over two pages, its header printed once; the caption above and
+    the source line below are paragraphs, not rows."""
+    rows = [[f"{n // 10 + 1}.{n % 10 + 1}", f"Action number {n} for the plan", "Housing",
+             "2025/26"] for n in range(60)]
+    data = [[Paragraph(h, HEAD) for h in HEADER], *rows]
+    table = Table(data, colWidths=WIDTHS, repeatRows=0)
+    table.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 1.2, colors.black),
+                               ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.black)]))
+    story = [Paragraph("Table 9: Delivery plan actions", HEAD), table,
+             Paragraph("Source: Housing service records, March 2025.", BODY)]
+    doc = _build(tmp_path / "first.pdf", story)
+    first, second = doc.tables
+    assert (first.page, second.page) == (1, 2)
+    assert _flat(first)[0] == HEADER
+    assert [r for t in (first, second) for r in _flat(t) if r != HEADER] == rows
+    assert first.context[-1] == "Table 9: Delivery plan actions"
+    assert doc.text_blocks[-1].text == "Source: Housing service records, March 2025."
+
+
+LAYOUTS = Path(__file__).resolve().parents[2] / "samples" / "layouts"
+
+
+def _sample(name: str) -> RawDocument:
+    path = LAYOUTS / f"{name}.pdf"
+    if not path.is_file():
+        pytest.skip(f"{path} not generated")
+    return pdf_to_document(path)
+
+
+def test_sample_sideways_chromium_reads_horizontal_words() -> None:
+    """Chromium prints the plan with CSS-rotated text on portrait pages."""
+    doc = _sample("sideways--chromium--lbth_vawg_action_plan_2024")
+    (table,) = [t for t in doc.tables if t.page == 4]
+    assert (table.n_rows, table.n_cols) == (5, 6)
+    assert table.texts()[0] == ["No.", "Action", "Output", "Outcome", "Timescales",
+                                "Lead Officer"]
+    row = table.texts()[1]
+    assert row[:3] == ["1.6", "Commission and deliver\nSanctuary Scheme provisions",
+                       "60 properties secured per\nannum and 15 per quarter"]
+    assert row[3].count("\n") == 15 and row[5] == "Sanctuary Scheme Officer,\nLBTH"
+
+
+def test_sample_rules_only_chromium() -> None:
+    doc = _sample("rules-only--chromium--bd_dsv_delivery_plan")
+    (table,) = [t for t in doc.tables if t.page == 5]
+    assert (table.n_rows, table.n_cols) == (7, 4)
+    assert table.texts()[0] == ["PRIORITY AREAS", "ACTION", "BY WHEN", "LED BY"]
+    action = table.texts()[1][1]
+    assert action.startswith("1.1.2 Improve understanding") and action.count("\n") == 7
+
+
+def test_sample_header_band_word_with_group_row() -> None:
+    """Word's tinted header row over borderless rows, a coloured priority row under it."""
+    doc = _sample("header-band--word--triborough_vawg_annual_report")
+    (table,) = [t for t in doc.tables if t.page == 6]
+    assert table.n_cols == 6
+    assert table.texts()[0][:2] == ["Action", "Strategic Action"]
+    group = table.rows[1][0]
+    assert (group.text, group.col_span) == ("Priority 1: Access", 6)
+    assert table.texts()[2][:3] == [
+        "1.1", "VAWG Strategy Action: Improve\nawareness amongst victims/survivors\nabout the "
+        "range of services they can\naccess and help them to navigate\nthese services", "CHOG"]

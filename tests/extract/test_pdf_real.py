@@ -1,0 +1,73 @@
+"""Real published PDFs from ../shared/real (skipped where that folder is absent): tables drawn
+as filled boxes, a coloured header band, one huge page, boxed question-and-answer tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from councilplans.extract.model import RawDocument
+from councilplans.extract.pdf import pdf_to_document
+
+REAL = Path(__file__).resolve().parents[2].parent / "shared" / "real"
+
+
+def _doc(name: str) -> RawDocument:
+    path = REAL / name
+    if not path.is_file():
+        pytest.skip(f"{path} absent")
+    return pdf_to_document(path)
+
+
+def test_chelsea_action_plan_cells_as_filled_boxes() -> None:
+    """Page 26: every cell a filled box, each holding a padded box of its own colour. Five
+    columns (not nine with slivers), one row per action (not per text line)."""
+    doc = _doc("chelsea_active_transport_plan_2021-2026.pdf")
+    (table,) = [t for t in doc.tables if t.page == 26]
+    assert (table.n_rows, table.n_cols) == (13, 5)
+    assert table.rows[0][0].text == "AXE 1 – RESSOURCES" and table.rows[0][0].col_span == 5
+    assert table.texts()[1] == ["AXES D’EVALUATION", "ACTIONS", "ÉCHEANCIER",
+                                "RESSOURCES\nNECESSAIRES", "RESPONSABLES ET PARTENAIRES"]
+    assert [r[2].text for r in table.rows[2:]] == [
+        "2022-2026*", "2023", "2021-2022", "En continu", "En continu", "2022*", "En continu",
+        "En continu", "2021", "2021-2023*", "En continu"]
+    area = table.rows[2][0]
+    assert area.text.startswith("Financier\nDémarche") and area.row_span == 4
+    assert table.rows[5][1].text == (
+        "• Rechercher et/ou trouver des sources de financement stables et\nprévisibles. "
+        "Lorsque possible, profiter des possibilités de\nsubventions.")
+
+
+def test_roles_matrix_under_a_coloured_header_band() -> None:
+    doc = _doc("hmlr_llc_roles_responsibilities.pdf")
+    first = next(t for t in doc.tables if t.page == 3)
+    assert (first.n_rows, first.n_cols) == (9, 2)
+    assert first.texts()[0] == ["Role", "Responsibilities"]
+    role, duties = first.texts()[1]
+    assert role == "Senior Responsible Owner"
+    assert duties.split("\n")[:2] == [
+        "• Leads the strategic oversight of the migration",
+        "• Makes strategic decisions on behalf of the local authority"]
+    assert len(duties.split("\n")) == 6
+    assert [t.page for t in doc.tables] == [3, 5]  # the organisation charts are no tables
+
+
+def test_huge_page_fine_banded_grid() -> None:
+    doc = _doc("hmlr_llc_migration_delivery_plan.pdf")
+    (table,) = doc.tables
+    assert table.n_cols == 59 and table.n_rows == 161
+    header = table.texts()[0]
+    assert header[:4] == ["ID", "INFO", "TASK NAME", "PREDECESSORS"]
+    first = table.texts()[2]
+    assert first[0] == "1" and first[2] == "Introductory meeting with LA"
+    assert first[6:9] == ["01 Apr 2022", "01 Apr 2022", "1d"] and first[18] == "Not Started"
+
+
+def test_boxed_table_with_long_cells_is_no_page_frame() -> None:
+    """Kent: a shaded two-column table with a group row and one long cell is a table."""
+    doc = _doc("kent_health_wellbeing_activity_2025.pdf")
+    (table,) = [t for t in doc.tables if t.page == 37]
+    assert (table.n_rows, table.n_cols) == (4, 2)
+    assert table.texts()[0] == ["What we have committed to", "plans in place to deliver"]
+    assert table.rows[1][0].text == "Address inequalities" and table.rows[1][0].col_span == 2
