@@ -1,6 +1,6 @@
 import pytest
 
-from councilplans.normalise.headers import field_for_header, map_columns
+from councilplans.normalise.headers import field_for_header
 
 
 @pytest.mark.parametrize(
@@ -51,26 +51,6 @@ def test_header_wording_maps_by_meaning(header, field):
     assert field_for_header(header)[0] == field
 
 
-def test_action_column_of_numbers_is_the_ref_and_second_action_column_is_extra():
-    headers = ["Action", "Strategic Action", "Operational group with responsibility to deliver",
-               "Actions for 2016/17"]
-    columns = [["1.1", "1.2", ""], ["Improve awareness", "Map funding", ""], ["CHOG", "HOG", ""],
-               ["Increase profile", "", ""]]
-    mapped = map_columns(headers, columns)
-    assert mapped.fields == ("ref", "action", "lead", None)
-    assert mapped.unmapped == ("Actions for 2016/17",)
-
-
-def test_status_column_holding_rag_words_is_rag():
-    mapped = map_columns(["Action", "Status"], [["Do x", "Do y"], ["Green", "Amber"]])
-    assert mapped.fields == ("action", "rag")
-
-
-def test_two_update_columns_first_is_progress_second_kept_extra():
-    mapped = map_columns(["Outcome", "Current: Q1 Update", "Q2 Update"], [[], [], []])
-    assert mapped.fields == ("outcome", "progress", None)
-
-
 @pytest.mark.parametrize("header, field", [
     ("Key milestones", "output"),
     ("Accountable officer", "lead"),
@@ -79,9 +59,3 @@ def test_two_update_columns_first_is_progress_second_kept_extra():
 ])
 def test_more_council_wordings(header, field):
     assert field_for_header(header)[0] == field
-
-
-def test_current_status_holding_rag_words_is_the_rag_column():
-    cols = map_columns(["Action", "Current status"], [["Train staff", "Open hub"],
-                                                        ["Green", "Amber"]])
-    assert cols.fields == ("action", "rag")
