@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from councilplans.normalise.classify import FIGURES, classify, indicator_like
+from councilplans.normalise.classify import ATTRIBUTES, FIGURES, classify, indicator_like
 from councilplans.normalise.content import Profile, content_field, profile
 from councilplans.normalise.grid import Grid
 from councilplans.normalise.headers import decided_by_content, field_for_header
@@ -66,6 +66,13 @@ class Columns:
     @property
     def main_field(self) -> str | None:
         return self.fields[self.main] if self.main is not None else None
+
+    @property
+    def text_field(self) -> str | None:
+        """The field whose cell a numbered row's actions are split from: the action where
+        there is one, else the first text field (objective included)."""
+        return "action" if "action" in self.fields else next(
+            (f for f in MAIN_FIELDS if f in self.fields), None)
 
     @property
     def keys(self) -> list[int]:
@@ -153,8 +160,12 @@ def assign_columns(grid: Grid, header: Header) -> Columns:
     main = _rated_rows_main(fields, profiles, headers)
     if main is not None:
         fields[main] = "indicator"
-        why[main] = f"cells: {profiles[main].sentences} of {profiles[main].n} are sentences, " \
+        why[main] = f"cells: {profiles[main].words3} of {profiles[main].n} are phrases, " \
                     f"beside {', '.join(f for f in fields if f and f != 'indicator')}"
+    elif (main := _sentences_main(fields, profiles)) is not None:
+        fields[main] = "indicator" if indicator_like(headers, tuple(fields)) else "action"
+        why[main] = f"cells: {profiles[main].sentences} of {profiles[main].n} are sentences, " \
+                    f"beside {', '.join(f for f in fields if f and f != fields[main])}"
     if ("action" in fields and "indicator" not in fields
             and indicator_like(headers, tuple(fields))):
         c = fields.index("action")
@@ -195,3 +206,15 @@ def _rated_rows_main(fields: list[str | None], profiles: list[Profile],
     if not p.n or p.words3 < 0.8 * p.n:
         return None
     return 0
+
+
+def _sentences_main(fields: list[str | None], profiles: list[Profile]) -> int | None:
+    """With no column named as the plan's text, the leftmost unnamed column of sentences
+    beside two or more plan attributes (a lead, a date, a status ...) is the main text."""
+    if set(MAIN_FIELDS) & set(fields):
+        return None
+    attributes = [f for f in fields if f in ATTRIBUTES and f != "ref"]
+    if len(attributes) < 2:
+        return None
+    return next((c for c, (f, p) in enumerate(zip(fields, profiles, strict=True))
+                 if f is None and p.mostly(p.words3) and p.sentences * 2 >= p.n), None)

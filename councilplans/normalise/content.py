@@ -30,7 +30,7 @@ _STATUS_RE = re.compile(
 )
 # Words of people, teams and bodies that lead actions ("Head of Community Safety", "CSP").
 _LEAD_RE = re.compile(
-    r"\b(?:officers?|managers?|directors?|directorate|head|heads|teams?|services|council|police|"
+    r"\b(?:officers?|managers?|directors?|directorate|head|heads|teams?|services?|council|police|"
     r"nhs|partnerships?|boards?|groups?|leads?|co-?ordinators?|commissioners?|trusts?|cabinet|"
     r"member|units?|department|agenc(?:y|ies)|probation|icb|ccg|schools?|colleges?|networks?|"
     r"forums?|committees?|panels?|charit(?:y|ies)|hubs?|authority|dwp|fire|consultants?|"

@@ -163,9 +163,7 @@ def draft_to_records(draft: Draft, cols: Columns, table: LogicalTable) -> list[R
     rag_col = cols.column_of("rag")
     rag = parse_rag(values.get("rag"), draft.fills.get(rag_col) if rag_col is not None else None)
 
-    main_field = "action" if cols.column_of("action") is not None else next(
-        (f for f in MAIN_FIELDS if cols.column_of(f) is not None), None
-    )
+    main_field = cols.text_field
     pieces = split_actions(values.get(main_field)) if main_field and not values.get("ref") else []
     if not pieces and main_field and not values.get("ref"):
         ref, rest = leading_ref(values.get(main_field), loose=cols.loose_refs)
