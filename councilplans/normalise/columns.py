@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from councilplans.normalise.classify import ATTRIBUTES, FIGURES, classify, indicator_like
 from councilplans.normalise.content import Profile, content_field, profile
 from councilplans.normalise.grid import Grid
-from councilplans.normalise.headers import decided_by_content, field_for_header
+from councilplans.normalise.headers import decided_by_content, field_for_header, names_no_field
 from councilplans.normalise.layout import Header
 from councilplans.normalise.rag import rag_from_fill
 
@@ -104,9 +104,11 @@ def _mostly_shaded_rag(fills: list) -> bool:
     return bool(fills) and len(rated) >= max(1, 0.8 * len(fills))
 
 
-def _wanted(header: str, values: list[str], fills: list, first: bool,
-            prof: Profile) -> tuple[str | None, int, str]:
+def _wanted(header: str, fills: list, first: bool, prof: Profile,
+            rows: int) -> tuple[str | None, int, str]:
     """The field one column asks for, how strongly, and why."""
+    if names_no_field(header):
+        return None, 0, "header names no record field"
     field, strength = field_for_header(header)
     why = _BY_STRENGTH.get(strength, "")
     by_content = decided_by_content(header) or field == "status"
@@ -114,7 +116,7 @@ def _wanted(header: str, values: list[str], fills: list, first: bool,
         return "rag", 2, "cells shaded red, amber or green"
     if field in _TEXT_FIELDS and prof.mostly(prof.refs):
         return "ref", strength, f"{why}; {prof.refs} of {prof.n} cells are references"
-    content = content_field(prof, first)
+    content = content_field(prof, first, rows)
     if by_content and prof.n:
         if prof.mostly(prof.rag):
             return "rag", 2, f"{prof.rag} of {prof.n} cells are RAG ratings"
@@ -145,7 +147,7 @@ def assign_columns(grid: Grid, header: Header) -> Columns:
     fills = [[grid.fill[r][c] for r in body] for c in range(grid.n_cols)]
     profiles = [profile(v) for v in values]
     headers = tuple(header.texts)
-    wanted = [_wanted(headers[c], values[c], fills[c], c == 0, profiles[c])
+    wanted = [_wanted(headers[c], fills[c], c == 0, profiles[c], len(body))
               for c in range(grid.n_cols)]
     fields: list[str | None] = [None] * grid.n_cols
     why = [w[2] for w in wanted]

@@ -63,7 +63,7 @@ def is_date_value(text: str) -> bool:
 def is_lead_value(text: str) -> bool:
     """A short name of a person's role, a team or a body (not a sentence about them)."""
     t = collapse(text)
-    if not t or len(t.split()) > 12 or t.endswith((".", "!", "?")):
+    if not t or len(t.split()) > 12 or t.endswith((".", "!", "?")) or is_figure(t):
         return False
     if _LEAD_RE.search(t):
         return True
@@ -106,13 +106,14 @@ def profile(values: list[str]) -> Profile:
     )
 
 
-def content_field(p: Profile, first_column: bool) -> tuple[str, str] | None:
+def content_field(p: Profile, first_column: bool, rows: int) -> tuple[str, str] | None:
     """The field the cells alone name, with the evidence in words, or None.
 
-    Order matters: a RAG word is also short, "Ongoing" is both a status and a timescale
-    (a column of only "Ongoing" is left to its header), a reference is also a figure.
+    Only a column filled in at least half of the table's ``rows`` speaks for itself (a
+    Gantt chart's year columns hold a stray mark or two). Order matters: a RAG word is also
+    short, "Ongoing" is both a status and a timescale, a reference is also a figure.
     """
-    if p.n == 0:
+    if p.n == 0 or p.n * 2 < rows:
         return None
     if p.mostly(p.rag):
         return "rag", f"{p.rag} of {p.n} cells are RAG ratings"

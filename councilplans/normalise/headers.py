@@ -28,6 +28,7 @@ class _Field:
 @dataclass(frozen=True)
 class Lexicon:
     fields: tuple[_Field, ...]
+    not_fields: re.Pattern[str]  # wordings that name no field ("Start date", "Floor")
     decided_by_content: re.Pattern[str]  # headers whose field the cells decide ("Status")
     indicator_words: re.Pattern[str]  # wordings of a performance matrix's figure columns
     risk_words: re.Pattern[str]
@@ -53,6 +54,7 @@ def lexicon() -> Lexicon:
         ))
     return Lexicon(
         tuple(fields),
+        re.compile(rf"^(?:{_alternation(raw['not_fields']['whole'])})$"),
         re.compile(rf"^(?:{_alternation(raw['decided_by_content'])})$"),
         re.compile(rf"\b(?:{_alternation(raw['indicator_table_words'])})\b"),
         re.compile(rf"\b(?:{_alternation(raw['risk_words'])})\b"),
@@ -72,7 +74,7 @@ def field_for_header(text: str) -> tuple[str | None, int]:
     """Best field for one header text and how sure the match is (0 = none); the lexicon's
     order breaks ties between fields matched equally strongly."""
     key = header_key(text)
-    if not key:
+    if not key or lexicon().not_fields.match(key):
         return None, 0
     best: tuple[str | None, int] = (None, 0)
     for f in lexicon().fields:
@@ -87,6 +89,11 @@ def field_for_header(text: str) -> tuple[str | None, int]:
         if strength > best[1]:
             best = (f.name, strength)
     return best
+
+
+def names_no_field(text: str) -> bool:
+    """Whether a header is one of the wordings that name no field ("Start date", "Floor")."""
+    return bool(lexicon().not_fields.match(header_key(text)))
 
 
 def decided_by_content(text: str) -> bool:

@@ -66,7 +66,9 @@ def _headerish(grid: Grid, r: int) -> bool:
 
 
 def _score(texts: list[str]) -> int:
-    return sum(1 for t in texts if field_for_header(t)[0])
+    """Distinct wordings that name a field: a band repeating one title across its cells
+    ("AXE 1 – RESSOURCES" in every column) counts once."""
+    return len({t for t in texts if field_for_header(t)[0]})
 
 
 def _names_main_column(texts: list[str]) -> bool:
@@ -93,6 +95,18 @@ def _second_row_has_no_main_text(grid: Grid, start: int) -> bool:
     return empty and any(others)
 
 
+def band_text(grid: Grid, r: int) -> str | None:
+    """The title of a row across the table: one merged cell, or (where an extractor copied a
+    merged band's text into every cell it covers) one text repeated in every filled cell."""
+    if grid.full_width[r]:
+        return grid.full_width[r]
+    texts = [collapse(t) for t in grid.text[r]]
+    filled = [t for t in texts if t]
+    if len(filled) >= 2 and len(set(filled)) == 1 and len(filled) * 2 >= grid.n_cols:
+        return filled[0]
+    return None
+
+
 def find_header(grid: Grid, marked_rows: int) -> Header | None:
     """The header under any title rows; ``marked_rows`` is how many rows the document itself
     marks as header (Word's repeating header rows), 0 where it does not say."""
@@ -100,7 +114,7 @@ def find_header(grid: Grid, marked_rows: int) -> Header | None:
         return None
     titles: list[str] = []
     start = 0
-    while start < grid.n_rows and start < 3 and (t := grid.full_width[start]):
+    while start < grid.n_rows and start < 3 and (t := band_text(grid, start)):
         titles.append(t)
         start += 1
     if start >= grid.n_rows:

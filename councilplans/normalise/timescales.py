@@ -52,7 +52,8 @@ _QUARTER = r"(?:q|quarter\s*)"  # word end that also works after "ongoing1.3.2"-
 _BEG = r"(?<![a-z0-9])"
 
 _RECURRENCE: tuple[tuple[str, str], ...] = (
-    (r"on[\s-]?going|continuous(?:ly)?|rolling|throughout|business as usual|bau", "ongoing"),
+    (r"on[\s-]?going|continuous(?:ly)?|rolling|throughout|business as usual|bau|en continu",
+     "ongoing"),
     (r"quarterly|every quarter|each quarter", "quarterly"),
     (r"six[\s-]?monthly|bi-?annual(?:ly)?|half[\s-]?yearly|twice (?:a|per) year", "six-monthly"),
     (r"annual(?:ly)?|yearly|every year|each year|per annum", "annual"),

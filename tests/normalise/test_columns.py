@@ -170,3 +170,33 @@ def test_outcome_beside_owner_alone_is_not_a_plan():
                         ["More convictions", "CPS"])
     assert result.records == ()
     assert not result.tables[0].is_plan
+
+
+def test_project_plan_start_dates_and_sparse_gantt_columns_stay_extra():
+    cols = columns_of(
+        ["ID", "Task name", "Start date", "Finish date", "% Comp", "Status", "2022 J", "2022 F"],
+        ["1", "Introductory meeting with LA", "01 Apr 2022", "01 Apr 2022", "0.00",
+         "Not Started", "", ""],
+        ["2", "Early engagement retrospective", "04 Apr 2022", "04 Apr 2022", "0.00",
+         "Not Started", "", "Green"],
+        ["3", "Review service assessment", "04 Apr 2022", "08 Apr 2022", "0.00",
+         "Not Started", "", ""],
+    )
+    assert cols.fields == ("ref", "action", None, "timescale", None, "status", None, None)
+    assert cols.evidence[2].why == "header names no record field"
+    assert cols.kind == "action"
+
+
+def test_a_band_repeating_one_title_is_the_tables_title_not_its_header():
+    from councilplans.normalise.layout import find_header
+
+    band = "AXE 1 – RESSOURCES"
+    rows = [(Cell(band),) * 4, (Cell("ACTIONS"), Cell("ÉCHEANCIER"), Cell("RESSOURCES"),
+                                Cell("RESPONSABLES ET PARTENAIRES")),
+            (Cell("• Constituer un budget"), Cell("2022-2026*"), Cell("$$$"),
+             Cell("Conseil municipal"))]
+    table = LogicalTable(index=0, rows=rows, row_pages=[None] * 3, header_rows=0, context=(),
+                         section=None)
+    header = find_header(table_to_grid(table), 0)
+    assert header is not None and (header.start, header.end, header.titles) == (1, 2, (band,))
+    assert header.texts == ("ACTIONS", "ÉCHEANCIER", "RESSOURCES", "RESPONSABLES ET PARTENAIRES")
