@@ -30,14 +30,19 @@ lint: $(STAMP)  ## ruff
 	$(VENV)/bin/ruff check councilplans tests samples
 
 eval: $(STAMP)  ## score imports of the samples against their expected records, and ICDAR 2013
-	$(PY) -m councilplans.evaluation.samples --shapes --variants --jobs 2
+	$(PY) -m councilplans.evaluation.samples --shapes --variants --layouts --jobs 2
 	$(PY) -m councilplans.evaluation.icdar
 
 bench: $(STAMP)  ## time a 120-page plan: whole import vs pdfplumber, camelot, pypdfium2
 	$(PY) -m councilplans.evaluation.bench
 
-samples-tools:  ## install LibreOffice (Debian package) for regenerating sample PDFs
-	command -v soffice >/dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q libreoffice-writer-nogui fonts-liberation)
+samples-tools:  ## install LibreOffice and Chromium (Debian packages) for regenerating sample PDFs
+	@missing=""; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui fonts-liberation"; \
+	command -v chromium >/dev/null || missing="$$missing chromium fonts-liberation"; \
+	if [ -n "$$missing" ]; then \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	fi
 
 samples: $(STAMP) samples-tools  ## regenerate samples/ from samples/specs and samples/shapes
 	$(PY) samples/generate.py

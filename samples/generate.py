@@ -10,10 +10,12 @@ format in ``SPEC.md``) holds the records a careful analyst would type; from it t
 - ``NAME-rl.pdf``, the same tables drawn by reportlab with rows allowed to split across pages,
 - ``NAME.expected.json`` / ``NAME-rl.expected.json``, computed from the spec alone,
 - the same three documents in ``variants/`` with the plan tables borderless (``NAME-plain``)
-  and banded (``NAME-banded``), to measure layouts whose columns no rule shows.
+  and banded (``NAME-banded``), to measure layouts whose columns no rule shows,
+- ``layouts/``: the table layouts of issue 9 drawn by Word + LibreOffice, Chromium and
+  reportlab (``producers/``, list in ``SPEC.md``), all from ``drawn_table`` below.
 
-Run: ``python samples/generate.py [--only NAME ...] [--no-pdf]`` (``make samples``). The outputs
-are committed, so tests never need LibreOffice.
+Run: ``python samples/generate.py [--only NAME ...] [--no-pdf] [--layouts-only]``
+(``make samples``). The outputs are committed, so tests never need LibreOffice or Chromium.
 """
 
 from __future__ import annotations
@@ -151,6 +153,12 @@ class DrawnCell:
     covered: bool = False  # under a vertical merge
     col_span: int = 1
     hidden: bool = False  # under a horizontal merge
+    color: str | None = None  # text colour (hex), for styles that colour group rows
+    section: bool = False  # the full-width cell of a section row
+
+
+Drawn = tuple[list[list[DrawnCell]], list[list[DrawnCell]], list[float]]
+"""(header rows, body rows, column width weights): a table as every producer draws it."""
 
 
 def _paras(value: Value, prefix: str | None = None) -> list[Para]:
@@ -219,7 +227,8 @@ def layout(table: dict[str, Any]) -> tuple[list[list[DrawnCell]], list[list[Draw
     keys: list[list[Any]] = []  # per drawn row, per column: the value compared by merge_repeats
     for row in table["rows"]:
         if "section_row" in row:
-            body.append([DrawnCell([Para(row["section_row"])], SECTION_FILL, True, col_span=n)]
+            body.append([DrawnCell([Para(row["section_row"])], SECTION_FILL, True, col_span=n,
+                                   section=True)]
                         + [DrawnCell(hidden=True) for _ in range(n - 1)])
             keys.append([None] * n)
             continue
@@ -266,7 +275,7 @@ def layout(table: dict[str, Any]) -> tuple[list[list[DrawnCell]], list[list[Draw
         for drawn in (d for row in header for d in row):
             drawn.fill = None
     elif look == "banded":  # no borders; every other row tinted
-        for k, row in enumerate(r for r in body if r[0].fill != SECTION_FILL):
+        for k, row in enumerate(r for r in body if not r[0].section):
             if k % 2 == 0:
                 for drawn in row:
                     if not (drawn.covered or drawn.hidden or drawn.fill):
@@ -274,9 +283,7 @@ def layout(table: dict[str, Any]) -> tuple[list[list[DrawnCell]], list[list[Draw
     return header, body
 
 
-def drawn_table(
-    table: dict[str, Any],
-) -> tuple[list[list[DrawnCell]], list[list[DrawnCell]], list[float]]:
+def drawn_table(table: dict[str, Any]) -> Drawn:
     """(header rows, body rows, column width weights) of any table, plan or not."""
     if table.get("plan", True):
         header, body = layout(table)
@@ -292,8 +299,7 @@ def drawn_table(
 
 
 def _docx_cell_paras(cell, drawn: DrawnCell, size_pt: float) -> None:
-    from docx.enum.text import WD_BREAK  # noqa: F401  (kept for symmetry with python-docx API)
-    from docx.shared import Pt
+    from docx.shared import Pt, RGBColor
 
     first = cell.paragraphs[0]
     paras = drawn.paras or [Para("")]
@@ -304,6 +310,8 @@ def _docx_cell_paras(cell, drawn: DrawnCell, size_pt: float) -> None:
         run = p.add_run(para.text)
         run.font.size = Pt(size_pt)
         run.bold = drawn.bold or None
+        if drawn.color:
+            run.font.color.rgb = RGBColor.from_string(drawn.color)
 
 
 def _shade(cell, fill: str) -> None:
@@ -324,37 +332,42 @@ def _repeat_header(row) -> None:
 
 
 def _docx_table(doc, table: dict[str, Any], usable_cm: float) -> None:
-    from docx.shared import Cm
-
-    plan = table.get("plan", True)
-    header, body, widths = drawn_table(table)
-    grid = header + body
-    n = len(widths)
-    t = doc.add_table(rows=len(grid), cols=n)
+    t = docx_grid(doc, drawn_table(table), usable_cm,
+                  table.get("repeat_header", table.get("plan", True)))
     if table.get("look", "grid") == "grid":
         t.style = "Table Grid"  # otherwise Word's default table style: no borders
+
+
+def docx_grid(doc, drawn: Drawn, usable_cm: float, repeat_header: bool):
+    """A Word table of drawn rows (text, fills, merges), in Word's default style: no borders."""
+    from docx.shared import Cm
+
+    header, body, widths = drawn
+    grid = header + body
+    t = doc.add_table(rows=len(grid), cols=len(widths))
     t.autofit = False
     scale = usable_cm / sum(widths)
     for r, drawn_row in enumerate(grid):
         row = t.rows[r]
-        for c, drawn in enumerate(drawn_row):
+        for c, cell_drawn in enumerate(drawn_row):
             cell = row.cells[c]
             cell.width = Cm(widths[c] * scale)
-            if drawn.hidden or drawn.covered:
+            if cell_drawn.hidden or cell_drawn.covered:
                 continue
-            _docx_cell_paras(cell, drawn, 8.5)
-            if drawn.fill:
-                _shade(cell, drawn.fill)
-        if r < len(header) and table.get("repeat_header", plan):
+            _docx_cell_paras(cell, cell_drawn, 8.5)
+            if cell_drawn.fill:
+                _shade(cell, cell_drawn.fill)
+        if r < len(header) and repeat_header:
             _repeat_header(row)
     # merges after the text is in place: python-docx moves the covered cells' (empty) content
     for r, drawn_row in enumerate(grid):
-        for c, drawn in enumerate(drawn_row):
-            if drawn.col_span > 1:
-                t.cell(r, c).merge(t.cell(r, c + drawn.col_span - 1))
-            if drawn.row_span > 1:
-                t.cell(r, c).merge(t.cell(r + drawn.row_span - 1, c))
+        for c, cell_drawn in enumerate(drawn_row):
+            if cell_drawn.col_span > 1:
+                t.cell(r, c).merge(t.cell(r, c + cell_drawn.col_span - 1))
+            if cell_drawn.row_span > 1:
+                t.cell(r, c).merge(t.cell(r + cell_drawn.row_span - 1, c))
     _drop_empty_merge_paras(t)
+    return t
 
 
 def _drop_empty_merge_paras(t) -> None:
@@ -368,7 +381,8 @@ def _drop_empty_merge_paras(t) -> None:
                 tc.remove(p)
 
 
-def build_docx(spec: dict[str, Any], path: Path) -> None:
+def build_docx(spec: dict[str, Any], path: Path, table_writer=None) -> None:
+    """``table_writer(doc, table, usable_cm)`` draws each table (default: ``_docx_table``)."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm, Pt
@@ -404,7 +418,7 @@ def build_docx(spec: dict[str, Any], path: Path) -> None:
         elif "page_break" in block:
             doc.add_page_break()
         elif "table" in block:
-            _docx_table(doc, block["table"], usable)
+            (table_writer or _docx_table)(doc, block["table"], usable)
             doc.add_paragraph()
         else:
             raise ValueError(f"unknown block {sorted(block)}")
@@ -429,16 +443,19 @@ def docx_to_pdf(docx_path: Path, pdf_path: Path) -> None:
 # reportlab: a different producer, rows split across pages
 
 
-def build_reportlab(spec: dict[str, Any], path: Path) -> None:
-    from xml.sax.saxutils import escape
+@dataclass
+class RlStyles:
+    """The paragraph styles every reportlab drawing shares."""
 
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
+    sheet: Any
+    body: Any
+    bold: Any
+    bullet: Any
+
+
+def rl_styles() -> RlStyles:
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
-    from reportlab.lib.units import cm
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table
 
-    page = landscape(A4) if spec.get("landscape") else A4
     styles = getSampleStyleSheet()
     styles["Title"].fontSize, styles["Title"].leading = 22, 26
     for level, size in ((1, 15), (2, 13), (3, 11)):
@@ -449,18 +466,33 @@ def build_reportlab(spec: dict[str, Any], path: Path) -> None:
     bold_style = ParagraphStyle("cellb", parent=body_style, fontName="Helvetica-Bold")
     bullet_style = ParagraphStyle("cellbullet", parent=body_style, leftIndent=9,
                                   bulletIndent=1)
-    usable = page[0] - 3.6 * cm
+    return RlStyles(styles, body_style, bold_style, bullet_style)
 
-    def cell_flow(drawn: DrawnCell) -> list:
-        flow = []
-        for para in drawn.paras:
-            text = escape(para.text)
-            if para.bullet:
-                flow.append(Paragraph(text, bullet_style, bulletText="\u2022"))
-            else:
-                flow.append(Paragraph(text, bold_style if drawn.bold else body_style))
-        return flow
 
+def rl_cell_flow(drawn: DrawnCell, st: RlStyles) -> list:
+    from xml.sax.saxutils import escape
+
+    from reportlab.platypus import Paragraph
+
+    flow = []
+    for para in drawn.paras:
+        text = escape(para.text)
+        if drawn.color:
+            text = f'<font color="#{drawn.color}">{text}</font>'
+        if para.bullet:
+            flow.append(Paragraph(text, st.bullet, bulletText="\u2022"))
+        else:
+            flow.append(Paragraph(text, st.bold if drawn.bold else st.body))
+    return flow
+
+
+def rl_story(spec: dict[str, Any], st: RlStyles, make_table) -> list:
+    """The flowables of a spec's blocks; ``make_table(table)`` gives each table's flowables."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.platypus import PageBreak, Paragraph
+
+    styles = st.sheet
     story: list = []
     for block in spec["blocks"]:
         if "title" in block:
@@ -476,38 +508,60 @@ def build_reportlab(spec: dict[str, Any], path: Path) -> None:
         elif "page_break" in block:
             story.append(PageBreak())
         elif "table" in block:
-            table = block["table"]
-            header, body, widths = drawn_table(table)
-            grid = header + body
-            scale = usable / sum(widths)
-            # Vertical merges are drawn, not spanned: the covered cells lose the rule above
-            # them. A reportlab SPAN cannot break across pages, and a PDF has no merged cells
-            # anyway, only missing rules.
-            ruled = table.get("look", "grid") == "grid"
-            cmds: list = [("VALIGN", (0, 0), (-1, -1), "TOP")]
-            if ruled:
-                cmds.append(("BOX", (0, 0), (-1, -1), 0.5, colors.black))
-            data = []
-            for r, drawn_row in enumerate(grid):
-                data.append([cell_flow(d) if not (d.hidden or d.covered) else ""
-                             for d in drawn_row])
-                for c, d in enumerate(drawn_row):
-                    if d.fill:
-                        cmds.append(("BACKGROUND", (c, r), (c, r), colors.HexColor("#" + d.fill)))
-                    if d.col_span > 1:
-                        cmds.append(("SPAN", (c, r), (c + d.col_span - 1, r)))
-                    if ruled and c and not d.hidden:
-                        cmds.append(("LINEBEFORE", (c, r), (c, r), 0.5, colors.black))
-                    if ruled and r and not d.covered:
-                        cmds.append(("LINEABOVE", (c, r), (c, r), 0.5, colors.black))
-            story.append(Table(data, colWidths=[w * scale for w in widths], style=cmds,
-                               repeatRows=len(header) if table.get("repeat_header") else 0,
-                               splitInRow=1))
-            story.append(Spacer(1, 0.4 * cm))
+            story.extend(make_table(block["table"]))
         else:
             raise ValueError(f"unknown block {sorted(block)}")
-    doc = SimpleDocTemplate(str(path), pagesize=page, leftMargin=1.8 * cm, rightMargin=1.8 * cm,
-                            topMargin=1.8 * cm, bottomMargin=1.8 * cm, title=spec["title"],
+    return story
+
+
+def _rl_grid_table(table: dict[str, Any], st: RlStyles, usable: float) -> list:
+    from reportlab.lib import colors
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Spacer, Table
+
+    header, body, widths = drawn_table(table)
+    grid = header + body
+    scale = usable / sum(widths)
+    # Vertical merges are drawn, not spanned: the covered cells lose the rule above
+    # them. A reportlab SPAN cannot break across pages, and a PDF has no merged cells
+    # anyway, only missing rules.
+    ruled = table.get("look", "grid") == "grid"
+    cmds: list = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    if ruled:
+        cmds.append(("BOX", (0, 0), (-1, -1), 0.5, colors.black))
+    data = []
+    for r, drawn_row in enumerate(grid):
+        data.append([rl_cell_flow(d, st) if not (d.hidden or d.covered) else ""
+                     for d in drawn_row])
+        for c, d in enumerate(drawn_row):
+            if d.fill:
+                cmds.append(("BACKGROUND", (c, r), (c, r), colors.HexColor("#" + d.fill)))
+            if d.col_span > 1:
+                cmds.append(("SPAN", (c, r), (c + d.col_span - 1, r)))
+            if ruled and c and not d.hidden:
+                cmds.append(("LINEBEFORE", (c, r), (c, r), 0.5, colors.black))
+            if ruled and r and not d.covered:
+                cmds.append(("LINEABOVE", (c, r), (c, r), 0.5, colors.black))
+    return [Table(data, colWidths=[w * scale for w in widths], style=cmds,
+                  repeatRows=len(header) if table.get("repeat_header") else 0, splitInRow=1),
+            Spacer(1, 0.4 * cm)]
+
+
+RL_MARGIN_CM = 1.8
+
+
+def build_reportlab(spec: dict[str, Any], path: Path) -> None:
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import cm
+    from reportlab.platypus import SimpleDocTemplate
+
+    page = landscape(A4) if spec.get("landscape") else A4
+    st = rl_styles()
+    usable = page[0] - 2 * RL_MARGIN_CM * cm
+    story = rl_story(spec, st, lambda table: _rl_grid_table(table, st, usable))
+    margin = RL_MARGIN_CM * cm
+    doc = SimpleDocTemplate(str(path), pagesize=page, leftMargin=margin, rightMargin=margin,
+                            topMargin=margin, bottomMargin=margin, title=spec["title"],
                             author="councilplans sample generator", invariant=1)
     doc.build(story)
 
@@ -563,16 +617,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="*", help="spec names to build (default: all)")
     parser.add_argument("--no-pdf", action="store_true", help="skip the LibreOffice conversion")
+    parser.add_argument("--layouts-only", action="store_true",
+                        help="build only samples/layouts/ (the layout classes of issue 9)")
     args = parser.parse_args(argv)
-    for spec_dir in SPEC_DIRS:
+    for spec_dir in () if args.layouts_only else SPEC_DIRS:
         out_dir = HERE if spec_dir.name == "specs" else spec_dir
         for spec_path in sorted(spec_dir.glob("*.json")):
+            if spec_path.name.endswith(".expected.json"):  # shapes/ holds specs and outputs
+                continue
             if args.only and spec_path.stem not in args.only:
                 continue
             made = generate(spec_path, out_dir, pdf=not args.no_pdf)
             if spec_dir.name == "specs":
                 made += generate_variants(spec_path, HERE / "variants", pdf=not args.no_pdf)
             print(" ".join(str(p.relative_to(HERE)) for p in made))
+    if not args.no_pdf:  # every layout sample is a PDF
+        from producers.catalogue import generate_layouts
+
+        made = generate_layouts(HERE / "layouts", args.only)
+        print(" ".join(str(p.relative_to(HERE)) for p in made))
     return 0
 
 

@@ -50,3 +50,155 @@ def test_pdf_sample_meets_the_bar(path: Path) -> None:
     assert score.recall >= 0.97
     assert score.precision >= 0.97
     assert score.field_accuracy >= 0.95
+
+
+# --- the layout samples of issue 9 (samples/layouts): the files say what their names say ------
+
+LAYOUTS = SAMPLES / "layouts"
+LAYOUT_CLASSES = {"rules-only", "header-band", "banded", "filled-cells", "first-page-header",
+                  "sideways"}
+
+
+def _manifest() -> list[dict]:
+    return json.loads((LAYOUTS / "manifest.json").read_text(encoding="utf-8"))["samples"]
+
+
+def _generator():
+    """samples/generate.py, the single source of expected records (it is a script, not a
+    package module)."""
+    import importlib.util
+    import sys
+
+    if "samples_generate" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("samples_generate",
+                                                      SAMPLES / "generate.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["samples_generate"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["samples_generate"]
+
+
+def _spec(name: str) -> dict:
+    path = next(p for p in (SAMPLES / "specs" / f"{name}.json", SAMPLES / "shapes" /
+                            f"{name}.json") if p.is_file())
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _layouts(layout: str, producer: str | None = None) -> list[dict]:
+    return [e for e in _manifest() if e["class"] == layout
+            and (producer is None or e["producer"] == producer)]
+
+
+def _page_texts(path: Path) -> list[str]:
+    import re
+
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        return [re.sub(r"\s+", " ", page.get_textpage().get_text_range()) for page in pdf]
+    finally:
+        pdf.close()
+
+
+def test_layout_manifest_names_every_layout_pdf_and_covers_every_class() -> None:
+    entries = _manifest()
+    assert sorted(e["file"] for e in entries) == sorted(p.name for p in LAYOUTS.glob("*.pdf"))
+    assert {e["class"] for e in entries} == LAYOUT_CLASSES
+    for layout in LAYOUT_CLASSES:  # each class drawn by at least two different producers
+        assert len({e["producer"] for e in _layouts(layout)}) >= 2, layout
+    for e in entries:  # the name says class and producer too
+        assert e["file"].split("--")[:2] == [e["class"], e["producer"]]
+
+
+@pytest.mark.parametrize("entry", _manifest() if LAYOUTS.is_dir() else [],
+                         ids=lambda e: e["file"])
+def test_layout_sample_expects_exactly_its_specs_records(entry: dict) -> None:
+    pdf = LAYOUTS / entry["file"]
+    expected = json.loads(pdf.with_name(pdf.stem + ".expected.json").read_text("utf-8"))
+    spec = _spec(entry["spec"])
+    generate = _generator()
+    assert expected["records"] == generate.expected_records(spec)
+    assert expected["document"] == generate.expected_document(spec)
+    assert len(expected["records"]) > 0
+
+
+def _page_objects(path: Path, kind: int):
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    for page in pdf:
+        yield from (o for o in page.get_objects(max_depth=8) if o.type == kind)
+
+
+def test_filled_cells_layouts_draw_no_line_at_all() -> None:
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    for entry in _layouts("filled-cells"):
+        fills = strokes = 0
+        for path in _page_objects(LAYOUTS / entry["file"], pdfium_c.FPDF_PAGEOBJ_PATH):
+            fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+            assert pdfium_c.FPDFPath_GetDrawMode(path.raw, ctypes.byref(fill_mode),
+                                                 ctypes.byref(stroke))
+            strokes += bool(stroke.value)
+            fills += bool(fill_mode.value)
+        assert (strokes, fills > 50) == (0, True), entry["file"]
+
+
+def test_sideways_reportlab_plans_are_portrait_pages_with_rotate_90_and_270() -> None:
+    import pypdfium2 as pdfium
+
+    seen = set()
+    for entry in _layouts("sideways", "reportlab"):
+        pdf = pdfium.PdfDocument(LAYOUTS / entry["file"])
+        rotations = [page.get_rotation() for page in pdf]
+        upright = rotations.index(rotations[-1])  # the portrait narrative comes first
+        assert rotations == [0] * upright + [rotations[-1]] * (len(rotations) - upright)
+        turned = [page for page in pdf if page.get_rotation()]
+        assert upright >= 1 and len(turned) >= 3, entry["file"]
+        for page in turned:
+            left, bottom, right, top = page.get_mediabox()
+            assert right - left < top - bottom  # stored portrait, shown landscape
+        seen.add(rotations[-1])
+    assert seen == {90, 270}
+
+
+def test_sideways_chromium_plan_is_rotated_text_on_unrotated_portrait_pages() -> None:
+    import math
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    for entry in _layouts("sideways", "chromium"):
+        pdf = pdfium.PdfDocument(LAYOUTS / entry["file"])
+        assert {page.get_rotation() for page in pdf} == {0}
+        assert all(page.get_width() < page.get_height() for page in pdf)
+        turned_pages = 0
+        for page in pdf:
+            text = page.get_textpage()
+            angles = [round(math.degrees(pdfium_c.FPDFText_GetCharAngle(text.raw, k)))
+                      for k in range(text.count_chars()) if not text.get_text_range(k, 1)
+                      .isspace()]
+            turned = sum(a == 90 for a in angles)
+            assert turned in (0, len(angles))  # a page is either all turned or all upright
+            turned_pages += bool(turned)
+        assert turned_pages >= 3
+
+
+def test_first_page_header_layouts_print_the_header_once_with_caption_and_source() -> None:
+    for entry in _layouts("first-page-header"):
+        spec = _spec(entry["spec"])
+        tables = [b["table"] for b in spec["blocks"] if "table" in b
+                  and b["table"].get("plan", True)]
+        header = " ".join(c["header"] for c in tables[0]["columns"])
+        pages = _page_texts(LAYOUTS / entry["file"])
+        with_header = [i for i, text in enumerate(pages) if header in text]
+        starts = [" ".join(r[name].split()[:4]) for r in _generator().expected_records(spec)
+                  for name in ("action", "indicator") if r.get(name) and r[name][0] != "•"]
+        with_records = [i for i, text in enumerate(pages) if any(s in text for s in starts)]
+        assert len(with_header) == 1, entry["file"]
+        assert len(with_records) >= 3, entry["file"]  # the table runs on without its header
+        assert "Table 1: " in pages[with_header[0]]
+        assert any("Source: " in text for text in pages[with_header[0]:])

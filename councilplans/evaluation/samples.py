@@ -16,6 +16,12 @@ Scoring (pure functions, unit-tested):
   show in recall and precision, not here. Otherwise one missed row would blur which field is
   wrong.
 
+With ``--layouts`` the table-layout samples of ``samples/layouts`` (one spec drawn as rules-only,
+header-band, banded, filled-cells, first-page-header or sideways tables by Word + LibreOffice,
+Chromium or reportlab) are scored too, and a summary line per layout class and producer
+follows the per-file table. Class and producer come from ``samples/layouts/manifest.json``,
+else from the file name ``CLASS--PRODUCER--SPEC.pdf``.
+
 Exit status is 0 whatever the scores (it is a measurement); 1 only if the CLI crashed (a Python
 traceback) on some file.
 """
@@ -247,13 +253,77 @@ def expected_path(sample: Path) -> Path:
     return sample.with_name(sample.stem + ".expected.json")
 
 
-def find_samples(folder: Path, shapes: bool = False, variants: bool = False) -> list[Path]:
+def find_samples(folder: Path, shapes: bool = False, variants: bool = False,
+                 layouts: bool = False) -> list[Path]:
     files = sorted([*folder.glob("*.docx"), *folder.glob("*.pdf")])
-    for wanted, sub in ((shapes, "shapes"), (variants, "variants")):
+    for wanted, sub in ((shapes, "shapes"), (variants, "variants"), (layouts, "layouts")):
         if wanted and (folder / sub).is_dir():
             files += sorted(p for p in (folder / sub).iterdir()
                             if p.suffix.lower() in (".pdf", ".docx"))
     return files
+
+
+# --- layout classes --------------------------------------------------------------------------
+
+
+LAYOUT_MANIFEST = "manifest.json"
+LAYOUT_CLASSES = ("rules-only", "header-band", "banded", "filled-cells", "first-page-header",
+                  "sideways")
+"""The issue's order of the classes, which the summary keeps."""
+
+
+def layout_labels(folder: Path) -> dict[str, tuple[str, str]]:
+    """File name -> (layout class, producer) for the samples in ``folder`` (its manifest)."""
+    manifest = folder / LAYOUT_MANIFEST
+    if not manifest.is_file():
+        return {}
+    entries = json.loads(manifest.read_text(encoding="utf-8")).get("samples", [])
+    return {e["file"]: (e["class"], e["producer"]) for e in entries}
+
+
+def layout_label(path: Path, labels: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """(class, producer) of a layout sample: the manifest's word, else the name's first two
+    ``--`` fields; None for a file that is not a layout sample."""
+    if path.name in labels:
+        return labels[path.name]
+    parts = path.stem.split("--")
+    return (parts[0], parts[1]) if len(parts) >= 3 else None
+
+
+@dataclass
+class LayoutGroup:
+    layout: str
+    producer: str
+    files: int
+    score: Score
+
+
+def layout_summary(
+    scored: Sequence[tuple[Path, Score]], labels: dict[str, tuple[str, str]]
+) -> list[LayoutGroup]:
+    """Scores added up per (layout class, producer): the known classes in ``LAYOUT_CLASSES``
+    order, others after them as they first appear; producers alphabetically."""
+    groups: dict[tuple[str, str], LayoutGroup] = {}
+    for path, score in scored:
+        label = layout_label(path, labels)
+        if label is None:
+            continue
+        group = groups.setdefault(label, LayoutGroup(*label, 0, Score()))
+        group.files += 1
+        group.score = group.score + score
+    order = [*LAYOUT_CLASSES, *dict.fromkeys(layout for layout, _ in groups)]
+    return sorted(groups.values(), key=lambda g: (order.index(g.layout), g.producer))
+
+
+def layout_report(groups: Sequence[LayoutGroup]) -> str:
+    lines = [f"{'layout class':<18} {'producer':<10} {'files':>5} {'exp':>5} {'got':>5} "
+             f"{'match':>5} {'recall':>6} {'prec':>6} {'fields':>6}"]
+    for g in groups:
+        s = g.score
+        lines.append(f"{g.layout:<18} {g.producer:<10} {g.files:>5} {s.n_expected:>5} "
+                     f"{s.n_produced:>5} {s.n_matched:>5} {_pct(s.recall)} {_pct(s.precision)} "
+                     f"{_pct(s.field_accuracy)}")
+    return "\n".join(lines)
 
 
 # --- report ----------------------------------------------------------------------------------
@@ -279,13 +349,14 @@ def _pct(x: float) -> str:
     return f"{100 * x:5.1f}%"
 
 
-def _row(name: str, s: Score, docs: str, secs: str) -> str:
-    return (f"{name[:44]:<44} {s.n_expected:>5} {s.n_produced:>5} {s.n_matched:>5} "
+def _row(name: str, s: Score, docs: str, secs: str, width: int = 44) -> str:
+    return (f"{name[:width]:<{width}} {s.n_expected:>5} {s.n_produced:>5} {s.n_matched:>5} "
             f"{_pct(s.recall)} {_pct(s.precision)} {_pct(s.field_accuracy)} {docs:>5} {secs:>6}")
 
 
 def report(results: list[tuple[FileRun, Score, dict[str, bool]]], verbose: bool) -> str:
-    lines = [f"{'sample':<44} {'exp':>5} {'got':>5} {'match':>5} {'recall':>6} {'prec':>6} "
+    width = min(72, max([44, *(len(run.path.name) for run, _, _ in results)]))
+    lines = [f"{'sample':<{width}} {'exp':>5} {'got':>5} {'match':>5} {'recall':>6} {'prec':>6} "
              f"{'fields':>6} {'meta':>5} {'secs':>6}"]
     total = Score()
     meta_ok = meta_n = 0
@@ -294,7 +365,7 @@ def report(results: list[tuple[FileRun, Score, dict[str, bool]]], verbose: bool)
         meta_ok += sum(meta.values())
         meta_n += len(meta)
         lines.append(_row(run.path.name, score, f"{sum(meta.values())}/{len(meta)}",
-                          f"{run.seconds:.1f}"))
+                          f"{run.seconds:.1f}", width))
         if run.error:
             lines.append(f"    ! {run.error}")
         if verbose:
@@ -310,7 +381,7 @@ def report(results: list[tuple[FileRun, Score, dict[str, bool]]], verbose: bool)
                     got = run.document.get(k) if run.document else None
                     lines.append(f"    document {k}: got {got!r}")
     secs = sum(r.seconds for r, _, _ in results)
-    lines.append(_row("OVERALL (micro)", total, f"{meta_ok}/{meta_n}", f"{secs:.1f}"))
+    lines.append(_row("OVERALL (micro)", total, f"{meta_ok}/{meta_n}", f"{secs:.1f}", width))
     lines.append("")
     lines.append("field accuracy over matched records, worst first:")
     if not total.n_matched:
@@ -321,7 +392,8 @@ def report(results: list[tuple[FileRun, Score, dict[str, bool]]], verbose: bool)
     return "\n".join(lines)
 
 
-def to_json(results: list[tuple[FileRun, Score, dict[str, bool]]]) -> dict[str, Any]:
+def to_json(results: list[tuple[FileRun, Score, dict[str, bool]]],
+            layouts: Sequence[LayoutGroup] = ()) -> dict[str, Any]:
     def one(s: Score) -> dict[str, Any]:
         return {"expected": s.n_expected, "produced": s.n_produced, "matched": s.n_matched,
                 "recall": s.recall, "precision": s.precision, "field_accuracy": s.field_accuracy,
@@ -335,7 +407,11 @@ def to_json(results: list[tuple[FileRun, Score, dict[str, bool]]]) -> dict[str, 
                           "seconds": run.seconds, "error": run.error, "document": meta,
                           "mismatches": [m.__dict__ for m in s.mismatches]}
         files.append(entry)
-    return {"overall": one(total), "files": files}
+    out: dict[str, Any] = {"overall": one(total), "files": files}
+    if layouts:
+        out["layouts"] = [{"class": g.layout, "producer": g.producer, "files": g.files}
+                          | one(g.score) for g in layouts]
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -347,12 +423,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--variants", action="store_true",
                     help="Also samples/variants/*: the seed documents with borderless and "
                          "banded tables.")
+    ap.add_argument("--layouts", action="store_true",
+                    help="Also samples/layouts/*: the table layouts of issue 9 (rules-only, "
+                         "header-band, banded, filled-cells, first-page-header, sideways), "
+                         "with a summary per layout class and producer.")
     ap.add_argument("--verbose", "-v", action="store_true", help="Print each mismatching field.")
     ap.add_argument("--json", type=Path, metavar="OUT", help="Save the results as JSON.")
     ap.add_argument("--jobs", "-j", type=int, default=2, help="Files imported in parallel.")
     args = ap.parse_args(argv)
 
-    files = args.files or find_samples(args.samples, args.shapes, args.variants)
+    files = args.files or find_samples(args.samples, args.shapes, args.variants, args.layouts)
     work = []
     for f in files:
         exp = expected_path(f)
@@ -370,8 +450,15 @@ def main(argv: list[str] | None = None) -> int:
                 score_document(exp.get("document", {}), run.document))
                for run, (_, exp) in zip(runs, work, strict=True)]
     print(report(results, args.verbose))
+    labels = layout_labels(args.samples / "layouts")
+    groups = layout_summary([(run.path, score) for run, score, _ in results], labels)
+    if groups:
+        print()
+        print("by layout class and producer (samples/layouts):")
+        print(layout_report(groups))
     if args.json:
-        args.json.write_text(json.dumps(to_json(results), indent=2, ensure_ascii=False))
+        args.json.write_text(json.dumps(to_json(results, groups), indent=2,
+                                        ensure_ascii=False))
         print(f"saved {args.json}")
     crashed = [r.path.name for r in runs if r.crashed]
     if crashed:

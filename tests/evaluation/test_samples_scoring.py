@@ -109,3 +109,24 @@ def test_expected_path_rule():
     assert expected_path(Path("s/x.docx")) == Path("s/x.expected.json")
     assert expected_path(Path("s/x.pdf")) == Path("s/x.expected.json")
     assert expected_path(Path("s/x-rl.pdf")) == Path("s/x-rl.expected.json")
+
+
+def test_layout_summary_adds_up_per_class_and_producer_in_the_issues_order():
+    from councilplans.evaluation.samples import layout_report, layout_summary
+
+    one = score_records([rec(ref="1", action="Train staff")], [rec(ref="1", action="Train staff")])
+    none = score_records([rec(ref="1", action="Train staff"), rec(ref="2", action="Audit")], [])
+    labels = {"odd-name.pdf": ("sideways", "word"), "x.pdf": ("new-look", "word")}
+    scored = [(Path("rules-only--word--a.pdf"), one), (Path("banded--chromium--a.pdf"), one),
+              (Path("x.pdf"), one), (Path("rules-only--word--b.pdf"), none),
+              (Path("odd-name.pdf"), one),
+              (Path("lbth_vawg_action_plan_2024.pdf"), none)]
+    groups = layout_summary(scored, labels)
+    assert [(g.layout, g.producer, g.files) for g in groups] == [
+        ("rules-only", "word", 2), ("banded", "chromium", 1), ("sideways", "word", 1),
+        ("new-look", "word", 1)]
+    rules = groups[0].score
+    assert (rules.n_expected, rules.n_produced, rules.n_matched) == (3, 1, 1)
+    text = layout_report(groups)
+    assert text.splitlines()[1].split() == [
+        "rules-only", "word", "2", "3", "1", "1", "33.3%", "100.0%", "100.0%"]
