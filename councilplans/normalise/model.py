@@ -90,6 +90,7 @@ class TableReport:
     unmapped: tuple[str, ...] = ()
     n_records: int = 0
     merged_from: tuple[int, ...] = ()  # raw table indexes stitched into this one
+    evidence: tuple[str, ...] = ()  # per column: its field and why ("'When?' -> timescale ...")
 
 
 @dataclass(frozen=True)

@@ -10,22 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from councilplans.extract.model import Cell
-from councilplans.normalise.layout import (
-    Header,
-    cell_text,
-    covered_from_above,
-    is_repeated_header,
-    section_row_text,
-)
+from councilplans.normalise.columns import MAIN_FIELDS, Columns
+from councilplans.normalise.grid import Grid
+from councilplans.normalise.layout import Header, is_repeated_header, section_row_text
 from councilplans.normalise.model import MAPPABLE_FIELDS, Record
 from councilplans.normalise.rag import parse_rag
-from councilplans.normalise.split import leading_ref, piece_for, split_actions
+from councilplans.normalise.refs import clean_ref, leading_ref
+from councilplans.normalise.split import piece_for, split_actions
 from councilplans.normalise.stitch import LogicalTable
 from councilplans.normalise.text import clean_cell, collapse, join_texts
 from councilplans.normalise.timescales import parse_timescale
 
-MAIN_FIELDS = ("action", "indicator", "outcome", "output", "objective")
 _PART_SEP = {"lead": "; "}
 
 
@@ -49,16 +44,9 @@ class Draft:
             texts[-1] = texts[-1] + "\n" + text
 
 
-def key_columns(header: Header) -> list[int]:
-    cols = header.columns
-    ref = cols.column_of("ref")
-    main = next((cols.column_of(f) for f in MAIN_FIELDS[:4] if cols.column_of(f) is not None), None)
-    return [c for c in (ref, main) if c is not None]
-
-
 def _continues_cut_row(
-    rows: list[tuple[Cell, ...]], r: int, texts: list[str], ref_col: int | None,
-    main_col: int | None, prev_main: str,
+    grid: Grid, r: int, texts: list[str], ref_col: int | None, main_col: int | None,
+    prev_main: str,
 ) -> bool:
     """Whether the first row of a page's fragment is the rest of the row before the break.
 
@@ -74,7 +62,7 @@ def _continues_cut_row(
         return False  # a new sentence after a finished one: an unnumbered row of its own
     if ref_col is not None and not texts[ref_col].strip():
         return True
-    if texts and not texts[0].strip() and not covered_from_above(rows, r, 0):
+    if texts and not texts[0].strip() and not grid.covered[r][0]:
         return True
     if main and carries_on(main):
         return True
@@ -105,32 +93,25 @@ def _last_text(drafts: list[Draft], col: int | None) -> str:
     return texts[-1] if texts else ""
 
 
-def _fill(cell: Cell, rows: list[tuple[Cell, ...]]) -> tuple[float, float, float] | None:
-    if cell.origin is not None:
-        r, c = cell.origin
-        return rows[r][c].fill
-    return cell.fill
-
-
-def rows_to_drafts(table: LogicalTable, header: Header, section: str | None) -> list[Draft]:
-    rows = table.rows
-    keys = key_columns(header)
-    ref_col = header.columns.column_of("ref")
-    main_col = keys[-1] if keys and keys[-1] != ref_col else None
-    objective = header.columns.column_of("objective")
+def rows_to_drafts(
+    table: LogicalTable, grid: Grid, header: Header, columns: Columns, section: str | None
+) -> list[Draft]:
+    keys = columns.keys
+    ref_col = columns.column_of("ref")
+    main_col = columns.main
+    objective = columns.column_of("objective")
     drafts: list[Draft] = []
-    for r in range(header.end, len(rows)):
-        row = rows[r]
-        if is_repeated_header(rows, r, header):
+    for r in range(header.end, grid.n_rows):
+        if is_repeated_header(grid, r, header):
             continue
-        if (sec := section_row_text(rows, r)) is not None:
+        first = table.rows[r][0].text if table.rows[r] else ""
+        if (sec := section_row_text(grid, r, first)) is not None:
             section = sec
             continue
-        texts = [cell_text(rows, r, c) if not covered_from_above(rows, r, c) else ""
-                 for c in range(len(row))]
+        texts = [grid.own(r, c) for c in range(grid.n_cols)]
         if not any(t.strip() for t in texts):
             continue
-        key_merged = bool(keys) and all(covered_from_above(rows, r, k) for k in keys)
+        key_merged = bool(keys) and all(grid.covered[r][k] for k in keys)
         key_empty = bool(keys) and all(not texts[k].strip() for k in keys)
         # At the top of a page, a row with empty key cells is more often the rest of a row the
         # break cut than a new group row: it carries its cells on rather than adding parts,
@@ -140,7 +121,7 @@ def rows_to_drafts(table: LogicalTable, header: Header, section: str | None) -> 
         elif key_empty and not key_merged:
             cut = not (drafts and _starts_afresh(texts, drafts[-1]))
         else:
-            cut = _continues_cut_row(rows, r, texts, ref_col, main_col,
+            cut = _continues_cut_row(grid, r, texts, ref_col, main_col,
                                      _last_text(drafts, main_col))
         if drafts and (key_merged or key_empty or cut):
             draft = drafts[-1]
@@ -150,13 +131,13 @@ def rows_to_drafts(table: LogicalTable, header: Header, section: str | None) -> 
             continue
         draft = Draft(row=r, page=table.row_pages[r] if r < len(table.row_pages) else None,
                       section=section)
-        for c in range(len(row)):
-            text = cell_text(rows, r, c)
+        for c in range(grid.n_cols):
+            text = grid.text[r][c]
             if c == objective and not text.strip() and drafts:
                 prev = drafts[-1].parts.get(c)
                 text = prev[0] if prev else ""
             draft.add(c, text, True)
-            draft.fills[c] = _fill(row[c], rows)
+            draft.fills[c] = grid.fill[r][c]
         drafts.append(draft)
     return drafts
 
@@ -166,10 +147,8 @@ def _field_text(field_name: str, texts: list[str]) -> str | None:
     return join_texts([clean_cell(t) for t in texts], sep)
 
 
-def draft_to_records(
-    draft: Draft, header: Header, kind: str, table: LogicalTable
-) -> list[Record]:
-    cols = header.columns
+def draft_to_records(draft: Draft, cols: Columns, table: LogicalTable) -> list[Record]:
+    kind = cols.kind or "action"
     values: dict[str, str | None] = {}
     extra: dict[str, str] = {}
     for c, texts in draft.parts.items():
@@ -184,12 +163,10 @@ def draft_to_records(
     rag_col = cols.column_of("rag")
     rag = parse_rag(values.get("rag"), draft.fills.get(rag_col) if rag_col is not None else None)
 
-    main_field = "action" if cols.column_of("action") is not None else next(
-        (f for f in MAIN_FIELDS if cols.column_of(f) is not None), None
-    )
+    main_field = cols.text_field
     pieces = split_actions(values.get(main_field)) if main_field and not values.get("ref") else []
     if not pieces and main_field and not values.get("ref"):
-        ref, rest = leading_ref(values.get(main_field))
+        ref, rest = leading_ref(values.get(main_field), loose=cols.loose_refs)
         if ref and rest:
             pieces = [(ref, rest)]
     all_refs = [r for r, _ in pieces]
@@ -219,7 +196,7 @@ def draft_to_records(
                 page=draft.page,
                 table_index=table.index,
                 row_index=draft.row,
-                ref=collapse(v.get("ref")) or None,
+                ref=clean_ref(collapse(v.get("ref"))) or None,
                 section=draft.section,
                 objective=v.get("objective"),
                 action=v.get("action"),
@@ -235,6 +212,10 @@ def draft_to_records(
                 rag=rag,
                 resources=v.get("resources"),
                 progress=v.get("progress"),
+                status=v.get("status"),
+                baseline=v.get("baseline"),
+                target=v.get("target"),
+                actual=v.get("actual"),
                 extra=extra,
             )
         )

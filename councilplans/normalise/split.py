@@ -9,23 +9,16 @@ from __future__ import annotations
 
 import re
 
+from councilplans.normalise.refs import leading_ref
+
+__all__ = ["leading_ref", "piece_for", "split_actions", "split_numbered"]
+
 # A hierarchical number (at least two levels) starting a piece: at the start, after a
 # sentence end, after a line break, or glued to the end of the previous piece.
 _REF = r"\d{1,2}(?:\.\d{1,2}){1,3}"
 _PIECE_RE = re.compile(
     rf"(?:^|(?<=[\s.;:)\]])|(?<=[a-z]))({_REF})\.?(?=\s*[A-Z0-9'\"\u2018\u201c(]|\s*$)"
 )
-
-
-def leading_ref(text: str | None) -> tuple[str | None, str | None]:
-    """("1.2.1", rest) when the text starts with a hierarchical number, else (None, text)."""
-    if not text:
-        return None, text
-    m = re.match(rf"^\s*({_REF})\.?(?:\s+|$)", text)
-    if not m:
-        return None, text
-    rest = text[m.end():].strip()
-    return m.group(1), (rest or None)
 
 
 def split_numbered(text: str | None) -> list[tuple[str, str]]:

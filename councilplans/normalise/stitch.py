@@ -19,6 +19,7 @@ _SECTION_RE = re.compile(
     re.I,
 )
 SHORT_HEADING = 80
+_SAME_EDGE = 20.0  # points: a continuation's left and right edges are the table's
 _PAGE_FURNITURE_RE = re.compile(r"^(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
 
 
@@ -68,16 +69,80 @@ def row_key(row: tuple[Cell, ...]) -> tuple[str, ...]:
 
 
 def _continues(prev: LogicalTable, raw: RawTable, between: list[TextBlock], body: float) -> bool:
+    """Whether a fragment carries on the table before it. One without a header of its own
+    on the next page does so even across a heading (a running page title) and with other
+    column boundaries, when its cells sit under the table's columns."""
     if raw.page is None or prev.page is None:
         return False
     last_page = prev.row_pages[-1] if prev.row_pages else prev.page
     if last_page is None or raw.page != last_page + 1:
         return False
+    headless = (not _has_own_header(raw.rows, raw.header_rows) and not _dressed_as_header(raw)
+                and _has_own_header(prev.rows, prev.header_rows))
     if raw.n_cols != max(len(r) for r in prev.rows):
-        return False
+        spans = _column_spans(prev.rows)
+        edges = _column_spans(list(raw.rows))
+        return (headless and spans is not None and edges is not None
+                and not any(is_heading(b, body) for b in between)
+                and abs(raw.n_cols - len(spans)) <= 2
+                and abs(spans[0][0] - edges[0][0]) <= _SAME_EDGE
+                and abs(spans[-1][1] - edges[-1][1]) <= _SAME_EDGE)
     if _starts_with_its_own_header(prev, raw):
         return False
-    return not any(is_heading(b, body) for b in between)
+    return headless or not any(is_heading(b, body) for b in between)
+
+
+def _has_own_header(rows: list[tuple[Cell, ...]] | tuple[tuple[Cell, ...], ...],
+                    marked: int) -> bool:
+    """Whether a table's first rows name two plan fields (or the actions/indicators)."""
+    from councilplans.normalise.headers import field_for_header
+
+    if marked or not rows:
+        return bool(marked)
+    for row in rows[:2]:
+        found = [field_for_header(collapse(c.text)) for c in row]
+        if len({f for f, _ in found if f}) >= 2 or any(
+                f in ("action", "indicator") and s == 3 for f, s in found):
+            return True
+    return False
+
+
+def _dressed_as_header(raw: RawTable) -> bool:
+    """A first row shaded or bold unlike the row under it is a header, whatever it says."""
+    return len(raw.rows) >= 2 and any(f or b for f, b in _look(raw.rows[0])) and (
+        _look(raw.rows[0]) != _look(raw.rows[1]))
+
+
+def _column_spans(rows: list[tuple[Cell, ...]]) -> list[tuple[float, float]] | None:
+    """Each column's left and right edge, from the table's unmerged cells."""
+    n = max(len(r) for r in rows)
+    spans: list[tuple[float, float] | None] = [None] * n
+    for row in rows:
+        for c, cell in enumerate(row):
+            if spans[c] is None and cell.bbox and cell.origin is None and cell.col_span == 1:
+                spans[c] = (cell.bbox[0], cell.bbox[2])
+    return None if any(s is None for s in spans) else spans  # type: ignore[return-value]
+
+
+def _realigned(rows: list[tuple[Cell, ...]], spans: list[tuple[float, float]]
+               ) -> list[tuple[Cell, ...]]:
+    """A fragment's rows with each cell under the table column its middle falls in (merges
+    dropped: a fragment cut from another grid has no merge the table knows of)."""
+    out = []
+    for row in rows:
+        texts: list[list[str]] = [[] for _ in spans]
+        fills: list = [None] * len(spans)
+        for cell in row:
+            if cell.origin is not None or cell.bbox is None:
+                continue
+            mid = (cell.bbox[0] + cell.bbox[2]) / 2
+            col = min(range(len(spans)), key=lambda i: 0 if spans[i][0] <= mid <= spans[i][1]
+                      else min(abs(mid - spans[i][0]), abs(mid - spans[i][1])))
+            if cell.text:
+                texts[col].append(cell.text)
+            fills[col] = fills[col] or cell.fill
+        out.append(tuple(Cell("\n".join(t), fill=f) for t, f in zip(texts, fills, strict=True)))
+    return out
 
 
 def _look(row: tuple[Cell, ...]) -> tuple[tuple[bool, bool], ...]:
@@ -126,6 +191,8 @@ def stitch_tables(doc: RawDocument) -> list[LogicalTable]:
         # A Word table is whole however many pages it runs over: only a PDF splits tables.
         if prev is not None and doc.format != "docx" and _continues(prev, raw, between, body):
             rows = list(raw.rows)
+            if raw.n_cols != max(len(r) for r in prev.rows):
+                rows = _realigned(rows, _column_spans(prev.rows) or [])
             header = [row_key(r) for r in prev.rows[: max(prev.header_rows, 1)]]
             dropped = 0
             while rows and row_key(rows[0]) in header:

@@ -45,11 +45,15 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _YEAR4 = r"(?:19|20)\d\d"
-_END = r"(?![a-z0-9])"  # word end that also works after "ongoing1.3.2"-style gluing
+_END = r"(?![a-z0-9])"
+# "March 25", "Dec 24": a month and a two-digit year, not a day ("25 March") or a range ("25/26")
+_TWO_DIGIT_END = r"(?![a-z0-9/]|\s*[-–]\s*\d|\s*,?\s*(?:19|20)\d\d)"
+_QUARTER = r"(?:q|quarter\s*)"  # word end that also works after "ongoing1.3.2"-style gluing
 _BEG = r"(?<![a-z0-9])"
 
 _RECURRENCE: tuple[tuple[str, str], ...] = (
-    (r"on[\s-]?going|continuous(?:ly)?|rolling|throughout|business as usual|bau", "ongoing"),
+    (r"on[\s-]?going|continuous(?:ly)?|rolling|throughout|business as usual|bau|en continu",
+     "ongoing"),
     (r"quarterly|every quarter|each quarter", "quarterly"),
     (r"six[\s-]?monthly|bi-?annual(?:ly)?|half[\s-]?yearly|twice (?:a|per) year", "six-monthly"),
     (r"annual(?:ly)?|yearly|every year|each year|per annum", "annual"),
@@ -105,7 +109,7 @@ def _mdy_words(m: re.Match[str]) -> Span | None:
 
 
 def _fy_quarter(m: re.Match[str]) -> Span | None:
-    q, start = int(m["q"]), int(m["y"])
+    q, start = int(m["q"]), _year(m["y"])
     end = _year(m["y2"])
     if end % 100 != (start + 1) % 100:
         return None
@@ -181,17 +185,18 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Span | None]],
         (rf"{_BEG}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\s*,?\s*({_YEAR4}){_END}",
          _dmy_words),
         (rf"{_BEG}({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s*({_YEAR4}){_END}", _mdy_words),
-        (rf"{_BEG}q(?P<q>[1-4])\s*(?:of\s+)?(?:fy\s*)?(?P<y>{_YEAR4})\s*[/-]\s*"
+        (rf"{_BEG}{_QUARTER}(?P<q>[1-4])\s*(?:of\s+)?(?:fy\s*)?(?P<y>{_YEAR4}|\d\d)\s*[/-]\s*"
          rf"(?P<y2>{_YEAR4}|\d\d){_END}", _fy_quarter),
-        (rf"{_BEG}(?:fy\s*)?(?P<y>{_YEAR4})\s*[/-]\s*(?P<y2>{_YEAR4}|\d\d)\s*,?\s*q(?P<q>[1-4])"
-         rf"{_END}", _fy_quarter),
-        (rf"{_BEG}q([1-4])\s*(?:of\s+)?({_YEAR4}){_END}", _cal_quarter),
+        (rf"{_BEG}(?:fy\s*)?(?P<y>{_YEAR4})\s*[/-]\s*(?P<y2>{_YEAR4}|\d\d)\s*,?\s*{_QUARTER}"
+         rf"(?P<q>[1-4]){_END}", _fy_quarter),
+        (rf"{_BEG}{_QUARTER}([1-4])\s*(?:of\s+)?({_YEAR4}){_END}", _cal_quarter),
         (rf"{_BEG}h(?P<h>[12])\s*(?:of\s+)?(?:fy\s*)?(?P<y>{_YEAR4})\s*[/-]\s*"
          rf"(?P<y2>{_YEAR4}|\d\d){_END}", _fy_half),
         (rf"{_BEG}({_MONTH})\s*(?:[/&,-]|to|and|or|until)\s*({_MONTH})\s*,?\s*({_YEAR4}){_END}",
          _month_range),
         (rf"{_BEG}({_MONTH})\s*[-\s,]\s*({_YEAR4}){_END}", _month_year),
         (rf"{_BEG}({_MONTH})\s*[-'’/]\s*(\d\d){_END}", _month_year),
+        (rf"{_BEG}({_MONTH})\s*,?\s+'?((?:[12]\d|3\d)){_TWO_DIGIT_END}", _month_year),
         (rf"{_BEG}(spring|summer|autumn|fall|winter)\s*(?:of\s+)?({_YEAR4})"
          rf"(?:\s*[/-]\s*({_YEAR4}|\d\d))?{_END}", _season),
         (rf"{_BEG}(?:fy\s*)?({_YEAR4})\s*(?:[/–—-]|to)\s*({_YEAR4}|\d\d){_END}", _year_range),

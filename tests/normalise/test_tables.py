@@ -127,3 +127,33 @@ def test_short_bold_line_before_a_table_is_its_section():
     recs = records_of(TextBlock("1. Introduction", heading_level=1),
                       TextBlock("All partners signed the protocol.", bold=True), table)
     assert [r.section for r in recs.records] == ["1. Introduction"]
+
+
+def test_continuation_without_its_header_after_a_page_title_is_the_same_table():
+    """Page 2 repeats no header and the extractor drew its columns at other boundaries; page 3
+    comes after a running title: their rows still join the table, each under its column."""
+    def cell(text, x0, x1):
+        return Cell(text, bbox=(x0, 100, x1, 120))
+
+    first = RawTable(index=0, page=1, end_page=1, row_pages=(1, 1), rows=(
+        (cell("Ref", 40, 100), cell("Action", 100, 300), cell("Lead", 300, 420),
+         cell("Timescale", 420, 520)),
+        (cell("1.1", 40, 100), cell("Train staff", 100, 300), cell("Police", 300, 420),
+         cell("March 2025", 420, 520)),
+    ))
+    second = RawTable(index=1, page=2, end_page=2, row_pages=(2,), rows=(
+        (cell("1.2", 40, 130), cell("Run a campaign", 130, 300), cell("Council", 300, 380),
+         cell("", 380, 420), cell("Dec 24", 420, 520)),
+    ))
+    third = RawTable(index=2, page=3, end_page=3, row_pages=(3,), rows=(
+        (cell("1.3", 40, 100), cell("Audit cases", 100, 300), cell("Probation", 300, 420),
+         cell("Q3 2025/26", 420, 520)),
+    ))
+    result = records_of(first, second, TextBlock("Action plan", page=3, bold=True, size=14),
+                        third, fmt="pdf")
+    assert [(r.ref, r.action, r.lead, r.timescale, r.page) for r in result.records] == [
+        ("1.1", "Train staff", "Police", "March 2025", 1),
+        ("1.2", "Run a campaign", "Council", "Dec 24", 2),
+        ("1.3", "Audit cases", "Probation", "Q3 2025/26", 3),
+    ]
+    assert [t.merged_from for t in result.tables] == [(0, 1, 2)]

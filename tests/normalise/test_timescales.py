@@ -22,6 +22,18 @@ CASES: list[tuple[str | None, Timescale]] = [
     ("Jan-15", Timescale(due_date=D(2015, 1, 31))),
     ("<p>December 2024</p>", Timescale(due_date=D(2024, 12, 31))),
     ("Oct 2015 as result of perpetrator review", Timescale(due_date=D(2015, 10, 31))),
+    # two-digit years and financial quarters as printed in real plans
+    ("March 25", Timescale(due_date=D(2025, 3, 31))),
+    ("Dec 24", Timescale(due_date=D(2024, 12, 31))),
+    ("March '26", Timescale(due_date=D(2026, 3, 31))),
+    ("Sept 24", Timescale(due_date=D(2024, 9, 30))),
+    ("Q3 2025/26", Timescale(due_date=D(2025, 12, 31))),
+    ("Q1 of 2025/26", Timescale(due_date=D(2025, 6, 30))),
+    ("Q3 25/26", Timescale(due_date=D(2025, 12, 31))),
+    ("Quarter 2 2025/26", Timescale(due_date=D(2025, 9, 30))),
+    ("2025/26 Q4", Timescale(due_date=D(2026, 3, 31))),
+    ("June 30, 2025", Timescale(due_date=D(2025, 6, 30))),  # a day, not a year
+    ("Mar 25/26", NOT),  # a month of which financial year: not guessed
     # several months / dates: latest wins
     ("March/April 2025", Timescale(due_date=D(2025, 4, 30))),
     ("Nov / Dec 2024", Timescale(due_date=D(2024, 12, 31))),

@@ -1,0 +1,202 @@
+"""The one column decision per table: wording and cell content weighed together."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from councilplans.extract.model import Cell
+from councilplans.normalise.columns import Columns, assign_columns
+from councilplans.normalise.grid import table_to_grid
+from councilplans.normalise.layout import Header
+from councilplans.normalise.stitch import LogicalTable
+
+
+def columns_of(headers: list[str], *rows: list[str], fills=None) -> Columns:
+    """The decision for a one-row header over body rows given as plain strings."""
+    cells = [tuple(Cell(h) for h in headers)]
+    for r, row in enumerate(rows):
+        cells.append(tuple(Cell(t, fill=(fills[r][c] if fills else None))
+                           for c, t in enumerate(row)))
+    table = LogicalTable(index=0, rows=cells, row_pages=[None] * len(cells), header_rows=1,
+                         context=(), section=None)
+    grid = table_to_grid(table)
+    return assign_columns(grid, Header(0, 1, tuple(headers), ()))
+
+
+def test_action_column_of_numbers_is_the_ref_and_second_action_column_is_extra():
+    cols = columns_of(
+        ["Action", "Strategic Action", "Operational group with responsibility to deliver",
+         "Actions for 2016/17"],
+        ["1.1", "Improve awareness", "CHOG", "Increase profile"],
+        ["1.2", "Map funding", "HOG", ""],
+    )
+    assert cols.fields == ("ref", "action", "lead", None)
+    assert cols.unmapped == ("Actions for 2016/17",)
+    assert (cols.main, cols.kind, cols.is_plan) == (1, "action", True)
+
+
+def test_status_column_holding_rag_words_is_rag():
+    cols = columns_of(["Action", "Status"], ["Do x", "Green"], ["Do y", "Amber"])
+    assert cols.fields == ("action", "rag")
+
+
+def test_current_status_holding_rag_words_is_the_rag_column():
+    cols = columns_of(["Action", "Current status"], ["Train staff", "Green"],
+                      ["Open hub", "Amber"])
+    assert cols.fields == ("action", "rag")
+
+
+def test_two_update_columns_first_is_progress_second_kept_extra():
+    cols = columns_of(["Outcome", "Current: Q1 Update", "Q2 Update"])
+    assert cols.fields == ("outcome", "progress", None)
+
+
+def records_of(*rows: list[str]):
+    """Records of a one-table Word document whose first row is the header."""
+    from councilplans.extract.model import RawDocument, RawTable
+    from councilplans.normalise import normalise_document
+
+    table = RawTable(index=0, rows=tuple(tuple(Cell(t) for t in row) for row in rows))
+    return normalise_document(RawDocument(path="x", format="docx", blocks=(table,)), tag=False)
+
+
+def test_cells_decide_columns_whose_headers_say_nothing_and_the_notes_say_why():
+    result = records_of(
+        ["No", "Our commitment", "Delivery", "Month", "Position"],
+        ["1", "Open two new refuges for women and children fleeing abuse",
+         "Housing Needs Team", "March 25", "On track"],
+        ["2", "Train all frontline staff in trauma-informed practice",
+         "Learning and Development Service", "Q3 2025/26", "Not started"],
+        ["3", "Publish a survivors' charter with partners", "Community Safety Partnership",
+         "Ongoing", "Complete"],
+    )
+    got = [(r.ref, r.action, r.lead, r.timescale, r.due_date, r.recurrence, r.status, r.extra)
+           for r in result.records]
+    assert got == [
+        ("1", "Open two new refuges for women and children fleeing abuse", "Housing Needs Team",
+         "March 25", date(2025, 3, 31), None, "On track", {}),
+        ("2", "Train all frontline staff in trauma-informed practice",
+         "Learning and Development Service", "Q3 2025/26", date(2025, 12, 31), None,
+         "Not started", {}),
+        ("3", "Publish a survivors' charter with partners", "Community Safety Partnership",
+         "Ongoing", None, "ongoing", "Complete", {}),
+    ]
+    (report,) = result.tables
+    assert report.evidence == (
+        "'No' -> ref (header)",
+        "'Our commitment' -> action (header)",
+        "'Delivery' -> lead (cells: 3 of 3 cells name teams, officers or bodies)",
+        "'Month' -> timescale (cells: 3 of 3 cells are dates or periods)",
+        "'Position' -> status (cells: 3 of 3 cells are status words)",
+    )
+    assert result.notes[0] == "table 0: columns: " + "; ".join(report.evidence)
+
+
+def test_status_progress_and_rag_columns_are_told_apart_by_their_cells():
+    result = records_of(
+        ["Action", "Status", "Progress", "RAG"],
+        ["Recruit two IDVAs", "Complete", "Both posts filled in May.", "Green"],
+        ["Launch the helpline", "Delayed", "Procurement re-run.", "Red"],
+    )
+    assert [(r.action, r.status, r.progress, r.rag) for r in result.records] == [
+        ("Recruit two IDVAs", "Complete", "Both posts filled in May.", "green"),
+        ("Launch the helpline", "Delayed", "Procurement re-run.", "red"),
+    ]
+    # a "Status" column of RAG words stays the rag; a "Progress" column of status words is
+    # the status
+    result = records_of(["Action", "Status", "Progress"], ["Recruit", "Amber", "On track"],
+                        ["Launch", "Green", "Complete"])
+    assert [(r.rag, r.status, r.progress) for r in result.records] == [
+        ("amber", "On track", None), ("green", "Complete", None)]
+
+
+def test_kpi_figures_go_to_baseline_target_and_actual_as_printed():
+    result = records_of(
+        ["Indicator", "Baseline 2024/25", "Target", "Latest", "Floor", "DoT"],
+        ["% of repeat referrals to MARAC", "31%", "28-40%", "35%", "45%", "↑"],
+        ["Number of IDVA referrals", "1,204", "1,300", "1,251", "1,100", "↓"],
+    )
+    got = [(r.kind, r.indicator, r.baseline, r.target, r.actual, r.extra)
+           for r in result.records]
+    assert got == [
+        ("indicator", "% of repeat referrals to MARAC", "31%", "28-40%", "35%",
+         {"Floor": "45%", "DoT": "↑"}),
+        ("indicator", "Number of IDVA referrals", "1,204", "1,300", "1,251",
+         {"Floor": "1,100", "DoT": "↓"}),
+    ]
+
+
+def test_a_target_column_of_dates_is_the_timescale():
+    result = records_of(["Action", "Lead", "Target"], ["Publish the strategy", "Policy Team",
+                                                       "March 2026"])
+    (rec,) = result.records
+    assert (rec.kind, rec.action, rec.timescale, rec.due_date, rec.target) == (
+        "action", "Publish the strategy", "March 2026", date(2026, 3, 31), None)
+
+
+def test_refs_in_any_printed_form():
+    result = records_of(
+        ["Ref", "Action", "Lead"],
+        ["1", "Map services", "Police"], ["1.2.3", "Run training", "Police"],
+        ["5.2 (ii)", "Audit cases", "Police"], ["A1", "Hold a summit", "Police"],
+        ["Action 3", "Publish data", "Police"], ["1)", "Review policy", "Police"],
+    )
+    assert [r.ref for r in result.records] == ["1", "1.2.3", "5.2 (ii)", "A1", "3", "1"]
+
+
+def test_a_number_and_title_in_the_action_column_give_the_ref():
+    result = records_of(
+        ["What will we do?", "Who will lead?", "By when?"],
+        ["1 - Commission a perpetrator programme", "Probation", "Dec 24"],
+        ["2 - Extend the Sanctuary scheme to private tenants", "Housing", "March '26"],
+        ["3) Review the MARAC operating protocol", "Police", "Q1 of 2025/26"],
+    )
+    assert [(r.ref, r.action, r.lead, r.due_date) for r in result.records] == [
+        ("1", "Commission a perpetrator programme", "Probation", date(2024, 12, 31)),
+        ("2", "Extend the Sanctuary scheme to private tenants", "Housing", date(2026, 3, 31)),
+        ("3", "Review the MARAC operating protocol", "Police", date(2025, 6, 30)),
+    ]
+
+
+def test_a_count_at_the_start_of_actions_is_not_a_ref():
+    result = records_of(["Action", "Lead"], ["3 new refuges opened", "Housing"],
+                        ["Train 200 staff", "Learning and Development"])
+    assert [(r.ref, r.action) for r in result.records] == [
+        (None, "3 new refuges opened"), (None, "Train 200 staff")]
+
+
+def test_outcome_beside_owner_alone_is_not_a_plan():
+    result = records_of(["Outcome", "Owner"], ["Fewer repeat victims", "Police"],
+                        ["More convictions", "CPS"])
+    assert result.records == ()
+    assert not result.tables[0].is_plan
+
+
+def test_project_plan_start_dates_and_sparse_gantt_columns_stay_extra():
+    cols = columns_of(
+        ["ID", "Task name", "Start date", "Finish date", "% Comp", "Status", "2022 J", "2022 F"],
+        ["1", "Introductory meeting with LA", "01 Apr 2022", "01 Apr 2022", "0.00",
+         "Not Started", "", ""],
+        ["2", "Early engagement retrospective", "04 Apr 2022", "04 Apr 2022", "0.00",
+         "Not Started", "", "Green"],
+        ["3", "Review service assessment", "04 Apr 2022", "08 Apr 2022", "0.00",
+         "Not Started", "", ""],
+    )
+    assert cols.fields == ("ref", "action", None, "timescale", None, "status", None, None)
+    assert cols.evidence[2].why == "header names no record field"
+    assert cols.kind == "action"
+
+
+def test_a_band_repeating_one_title_is_the_tables_title_not_its_header():
+    from councilplans.normalise.layout import find_header
+
+    band = "AXE 1 – RESSOURCES"
+    rows = [(Cell(band),) * 4, (Cell("ACTIONS"), Cell("ÉCHEANCIER"), Cell("RESSOURCES"),
+                                Cell("RESPONSABLES ET PARTENAIRES")),
+            (Cell("• Constituer un budget"), Cell("2022-2026*"), Cell("$$$"),
+             Cell("Conseil municipal"))]
+    table = LogicalTable(index=0, rows=rows, row_pages=[None] * 3, header_rows=0, context=(),
+                         section=None)
+    header = find_header(table_to_grid(table), 0)
+    assert header is not None and (header.start, header.end, header.titles) == (1, 2, (band,))
+    assert header.texts == ("ACTIONS", "ÉCHEANCIER", "RESSOURCES", "RESPONSABLES ET PARTENAIRES")
