@@ -137,11 +137,11 @@ def test_diff_shows_status_and_extra_columns_and_history_council_and_title(tmp_p
     assert "replacing plan.docx v1" in run("import", v2, "--db", db_url, "--jobs", "0").output
     diff = json.loads(run("diff", v2, "--db", db_url, "--format", "json").output)
     assert {c["ref"]: c["fields"] for c in diff["changed"]} == {
-        "1.1": {"extra: Status": ["Incomplete", "Complete"]},
+        "1.1": {"status": ["Incomplete", "Complete"]},
         "1.5": {"resources": ["£10k", "£12k"]},
     }
     table = run("diff", v2, "--db", db_url).output.splitlines()
-    assert "    extra: Status: 'Incomplete' -> 'Complete'" in table
+    assert "    status: 'Incomplete' -> 'Complete'" in table
     history = run("history", v2, "--db", db_url).output.splitlines()
     assert history[1] == history[3] == (
         "      Tower Hamlets Women's Safety Action Plan 2025 – 2027 (Tower Hamlets Council)")

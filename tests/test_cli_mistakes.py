@@ -173,17 +173,17 @@ def test_tables_shows_index_plan_and_why_as_table_and_json():
     plan = SHAPES / "shape_not_plans.docx"
     table = run("tables", plan).output.splitlines()
     assert table == [
-        "index  page  rows  cols  plan  why",
-        "0            5     2     no    no header row naming plan fields",
-        "1            4     4     no    no header row naming plan fields",
-        "2            3     2     no    no header row naming plan fields",
-        "3            4     5     no    no header row naming plan fields",
-        "4            3     4     yes   action column with outcome, timescale, lead",
+        "index  page  rows  cols  plan  found by  why",
+        "0            5     2     no              no header row naming plan fields",
+        "1            4     4     no              only ref, status, timescale: not enough plan columns",
+        "2            3     2     no              no header row naming plan fields",
+        "3            4     5     no              no header row naming plan fields",
+        "4            3     4     yes             action column with outcome, timescale, lead",
     ]
     out = json.loads(run("tables", plan, "--format", "json").output)
     assert [(t["index"], t["is_plan"]) for t in out] == [(0, False), (1, False), (2, False),
                                                          (3, False), (4, True)]
-    assert out[4]["rows"][0][0] and out[4]["reason"] == table[-1].split("yes   ")[1]
+    assert out[4]["rows"][0][0] and out[4]["reason"] == table[-1].split("yes")[1].strip()
 
 
 def test_documents_shows_full_titles_versions_notes_and_rejected_tables(tmp_path):

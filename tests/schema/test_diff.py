@@ -26,3 +26,13 @@ def test_diff_without_refs_matches_reworded_text():
     d = diff_records(old, new)
     assert d["added"] == [] and d["removed"] == []
     assert list(d["changed"][0]["fields"]) == ["action"]
+
+
+def test_diff_reports_status_kpi_figures_and_extra_columns():
+    old = [{**rec("1.1", "Cut waiting times"), "status": "Incomplete", "actual": "12 weeks",
+            "extra": {"Budget": "£10k", "Notes": "pilot"}}]
+    new = [{**rec("1.1", "Cut waiting times"), "status": "Complete", "actual": "8 weeks",
+            "extra": {"Budget": "£12k"}}]
+    assert diff_records(old, new)["changed"] == [{"ref": "1.1", "fields": {
+        "status": ["Incomplete", "Complete"], "actual": ["12 weeks", "8 weeks"],
+        "extra: Budget": ["£10k", "£12k"], "extra: Notes": ["pilot", None]}}]
