@@ -175,7 +175,8 @@ def test_tables_shows_index_plan_and_why_as_table_and_json():
     assert table == [
         "index  page  rows  cols  plan  found by  why",
         "0            5     2     no              no header row naming plan fields",
-        "1            4     4     no              only ref, status, timescale: not enough plan columns",
+        "1            4     4     no              only ref, status, timescale: not enough plan"
+        " columns",
         "2            3     2     no              no header row naming plan fields",
         "3            4     5     no              no header row naming plan fields",
         "4            3     4     yes             action column with outcome, timescale, lead",
