@@ -487,6 +487,8 @@ def test_documents_report_names_unmapped_columns_and_unread_timescales(tmp_path,
     assert result.exit_code == 0, result.output
     (doc,) = _documents(sqlite_url).values()
     assert doc["notes"] == [
+        "table 0: columns: 'No.' -> ref (header); 'Action' -> action (header); 'Timescale' -> "
+        "timescale (header); 'Impact on other services' -> extra (no header or cell evidence)",
         "table 0: columns kept as extra: Impact on other services",
         "1 timescale(s) with no date understood: when funding allows",
     ]
