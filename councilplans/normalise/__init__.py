@@ -74,7 +74,7 @@ def normalise_document(doc: RawDocument, tag: bool = True) -> NormalisedDocument
     reports: list[TableReport] = []
     records: list[Record] = []
     notes: list[str] = []
-    with document_words(words_of(doc.texts())):
+    with document_words(words_of(doc.texts()), paragraph_lines=doc.format == "docx"):
         for table in stitch_tables(doc):
             report, recs = table_to_records(table)
             reports.append(report)

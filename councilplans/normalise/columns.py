@@ -136,6 +136,17 @@ def _wanted(header: str, fills: list, first: bool, prof: Profile,
     return field, strength, why
 
 
+def _sub_rank(c: int, headers: tuple[str, ...], wanted: list, profiles: list[Profile]) -> tuple:
+    """Order among columns asking equally for one field: leftmost first, except that of
+    columns under one header ("Actions" over a group label and its bulleted actions) the one
+    with the most cells of its own, then the most sentences, holds the plan's text."""
+    if wanted[c][0] not in ("action", "indicator"):
+        return (c,)
+    same = [i for i, h in enumerate(headers) if h == headers[c] and wanted[i][0] == wanted[c][0]]
+    first = same[0]
+    return (first, -profiles[c].n, -profiles[c].sentences, c)
+
+
 def _body_rows(grid: Grid, header: Header) -> list[int]:
     return [r for r in range(header.end, grid.n_rows) if grid.full_width[r] is None]
 
@@ -152,11 +163,17 @@ def assign_columns(grid: Grid, header: Header) -> Columns:
     fields: list[str | None] = [None] * grid.n_cols
     why = [w[2] for w in wanted]
     owner: dict[str, int] = {}
-    for c in sorted(range(grid.n_cols), key=lambda i: (-wanted[i][1], i)):
+    for c in sorted(range(grid.n_cols), key=lambda i: (-wanted[i][1], _sub_rank(i, headers,
+                                                                                wanted, profiles))):
         field = wanted[c][0]
         if field and field not in owner:
             fields[c] = field
             owner[field] = c
+        elif field in ("action", "indicator") and headers[c] == headers[owner[field]] \
+                and "objective" not in owner:
+            fields[c] = "objective"  # "Actions" over a group label and its actions
+            owner["objective"] = c
+            why[c] = f"{why[c]}; groups of the {field} column {owner[field] + 1}, one header"
         elif field:
             why[c] = f"{why[c]}; {field} already column {owner[field] + 1}"
     main = _rated_rows_main(fields, profiles, headers)

@@ -85,6 +85,7 @@ class Profile:
     leads: int = 0
     sentences: int = 0  # cells of six words or more
     words3: int = 0  # cells of three words or more
+    short: int = 0  # cells of six words or fewer (a name, a date, a figure)
 
     def mostly(self, count: int) -> bool:
         return self.n > 0 and count >= max(1, MOSTLY * self.n)
@@ -103,6 +104,7 @@ def profile(values: list[str]) -> Profile:
         leads=sum(map(is_lead_value, vals)),
         sentences=sum(1 for v in vals if len(v.split()) >= _SENTENCE_WORDS),
         words3=sum(1 for v in vals if len(v.split()) >= 3),
+        short=sum(1 for v in vals if len(v.split()) <= 6),
     )
 
 
@@ -123,6 +125,6 @@ def content_field(p: Profile, first_column: bool, rows: int) -> tuple[str, str] 
         return "status", f"{p.status} of {p.n} cells are status words"
     if p.mostly(p.dates):
         return "timescale", f"{p.dates} of {p.n} cells are dates or periods"
-    if p.mostly(p.leads) and not p.mostly(p.sentences):
+    if p.mostly(p.leads) and p.short * 2 >= p.n:  # names, mostly short: not lists of plans
         return "lead", f"{p.leads} of {p.n} cells name teams, officers or bodies"
     return None

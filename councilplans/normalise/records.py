@@ -18,7 +18,7 @@ from councilplans.normalise.rag import parse_rag
 from councilplans.normalise.refs import clean_ref, leading_ref
 from councilplans.normalise.split import piece_for, split_actions
 from councilplans.normalise.stitch import LogicalTable
-from councilplans.normalise.text import clean_cell, collapse, join_texts
+from councilplans.normalise.text import BULLET, clean_cell, collapse, join_texts
 from councilplans.normalise.timescales import parse_timescale
 
 _PART_SEP = {"lead": "; "}
@@ -33,6 +33,7 @@ class Draft:
     section: str | None
     parts: dict[int, list[str]] = field(default_factory=dict)
     fills: dict[int, tuple[float, float, float] | None] = field(default_factory=dict)
+    listing: bool = False  # the main text ended "include:" and rows of its items follow
 
     def add(self, col: int, text: str, new_part: bool) -> None:
         texts = self.parts.setdefault(col, [])
@@ -88,6 +89,18 @@ def _starts_afresh(texts: list[str], draft: Draft) -> bool:
     return True
 
 
+def _is_list_item_row(texts: list[str], draft: Draft, main_col: int | None) -> bool:
+    """Whether a row is one item of a list its record's text announced ("Services involved
+    include:"): the row fills the main column only, with a short text, under such a text."""
+    if main_col is None:
+        return False
+    filled = [c for c, t in enumerate(texts) if t.strip()]
+    if filled != [main_col] or len(texts[main_col].split()) > 15:
+        return False
+    last = (draft.parts.get(main_col) or [""])[-1].rstrip()
+    return draft.listing or last.endswith(":")
+
+
 def _last_text(drafts: list[Draft], col: int | None) -> str:
     texts = drafts[-1].parts.get(col) if drafts and col is not None else None
     return texts[-1] if texts else ""
@@ -123,6 +136,12 @@ def rows_to_drafts(
         else:
             cut = _continues_cut_row(grid, r, texts, ref_col, main_col,
                                      _last_text(drafts, main_col))
+        if drafts and main_col is not None and _is_list_item_row(texts, drafts[-1], main_col):
+            item = texts[main_col].strip()  # a row of its own is an item: the "• " convention
+            drafts[-1].add(main_col, item if item.startswith(BULLET) else BULLET + item,
+                           new_part=False)
+            drafts[-1].listing = True
+            continue
         if drafts and (key_merged or key_empty or cut):
             draft = drafts[-1]
             # The rest of a row a page break cut continues its cells; a group row adds parts.

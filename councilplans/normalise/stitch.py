@@ -56,6 +56,16 @@ def is_heading(block: TextBlock, body_size: float) -> bool:
                 and not text.endswith((".", ",", ";")) and not text.isdigit())
 
 
+_CAPTION_RE = re.compile(r"^table\s+[a-z]?\d+(?:\.\d+)*[a-z]?\s*[:.\-–—]\s*(\S.{0,150})$", re.I)
+
+
+def caption_title(text: str) -> str | None:
+    """What a table's caption names ("Table 9: Priority 2 actions" -> "Priority 2 actions"):
+    the table's own title, which names its section before any heading or page title."""
+    m = _CAPTION_RE.match(collapse(text))
+    return m.group(1).strip() if m else None
+
+
 def body_font_size(doc: RawDocument) -> float:
     sizes: dict[float, int] = {}
     for b in doc.text_blocks:
@@ -181,7 +191,9 @@ def stitch_tables(doc: RawDocument) -> list[LogicalTable]:
     section: str | None = None
     for block in doc.blocks:
         if isinstance(block, TextBlock):
-            if is_heading(block, body):
+            if caption := caption_title(block.text):
+                section = caption
+            elif is_heading(block, body):
                 section = collapse(block.text)
             between.append(block)
             continue

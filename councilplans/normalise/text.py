@@ -23,6 +23,9 @@ _LATEX_RE = re.compile(r"\$\s*\\begin\{array\}.*?\\end\{array\}\s*\$", re.S)
 # Words of the document being normalised: the evidence for undoing a hyphenation break.
 _WORDS: ContextVar[frozenset[str]] = ContextVar("document_words", default=frozenset())
 _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Whether a cell's lines are paragraphs the author typed (Word) rather than lines a renderer
+# wrapped (PDF): only then do lines under "include:" read as a list without bullets.
+_PARAGRAPH_LINES: ContextVar[bool] = ContextVar("paragraph_lines", default=False)
 
 
 def words_of(texts: Iterable[str]) -> frozenset[str]:
@@ -35,16 +38,19 @@ def words_of(texts: Iterable[str]) -> frozenset[str]:
 
 
 @contextmanager
-def document_words(words: frozenset[str]) -> Iterator[None]:
-    """Make a document's vocabulary known to ``clean_cell`` while its tables are normalised.
+def document_words(words: frozenset[str], paragraph_lines: bool = False) -> Iterator[None]:
+    """Make a document's vocabulary (and whether its cell lines are typed paragraphs) known
+    to ``clean_cell`` while its tables are normalised.
 
     A context variable rather than a parameter: cell cleaning sits many calls deep, and the
     vocabulary is a fact about the whole document, not about any one cell.
     """
     token = _WORDS.set(words)
+    lines = _PARAGRAPH_LINES.set(paragraph_lines)
     try:
         yield
     finally:
+        _PARAGRAPH_LINES.reset(lines)
         _WORDS.reset(token)
 
 
@@ -88,13 +94,19 @@ def join_lines(lines: Iterable[str]) -> str:
 
 
 def clean_cell(text: str | None) -> str | None:
-    """Join wrapped lines, keep list items one per line, drop noise; None when empty."""
+    """Join wrapped lines, keep list items one per line, drop noise; None when empty.
+
+    In a Word cell, paragraphs under one that ends with a colon ("Services involved
+    include:") are a list even without bullets: each that starts with a capital or a digit
+    is an item of its own. A PDF's lines may be mere wrapping, so there bullets decide.
+    """
     if not text:
         return None
     text = _LATEX_RE.sub(" ", text)
     items: list[str] = []
     current = ""
     current_is_item = False
+    listing = False  # after a line ending "include:", each line starting anew is an item
     for raw in text.split("\n"):
         bullet = _BULLET_RE.match(raw)
         line = clean_line(raw[bullet.end():] if bullet else raw)
@@ -102,6 +114,12 @@ def clean_cell(text: str | None) -> str | None:
             continue
         if not line:
             continue
+        if not bullet and listing and (line[0].isupper() or line[0].isdigit()):
+            items.append((BULLET if current_is_item else "") + current)
+            current, current_is_item = line, True
+            continue
+        if not current_is_item:
+            listing = line.endswith(":") and _PARAGRAPH_LINES.get()
         if bullet:
             if current:
                 items.append((BULLET if current_is_item else "") + current)

@@ -200,3 +200,22 @@ def test_a_band_repeating_one_title_is_the_tables_title_not_its_header():
     header = find_header(table_to_grid(table), 0)
     assert header is not None and (header.start, header.end, header.titles) == (1, 2, (band,))
     assert header.texts == ("ACTIONS", "ÉCHEANCIER", "RESSOURCES", "RESPONSABLES ET PARTENAIRES")
+
+
+def test_one_header_over_group_labels_and_their_actions():
+    """"Actions" drawn over two columns: merged group labels, then one bulleted action per
+    row. The actions are the column with a cell in every row; the labels group them."""
+    rows = [
+        (Cell("Actions"), Cell("Actions"), Cell("Échéancier"), Cell("Responsables")),
+        (Cell("Événements", row_span=2), Cell("• Encourager les citoyens à participer au défi"),
+         Cell("En continu"), Cell("Service des loisirs")),
+        (Cell("", origin=(1, 0)), Cell("• Intégrer des activités à nos événements"),
+         Cell("2022"), Cell("Service des loisirs")),
+    ]
+    table = LogicalTable(index=0, rows=rows, row_pages=[None] * 3, header_rows=1, context=(),
+                         section=None)
+    grid = table_to_grid(table)
+    cols = assign_columns(grid, Header(0, 1, ("Actions", "Actions", "Échéancier",
+                                              "Responsables"), ()))
+    assert cols.fields == ("objective", "action", "timescale", "lead")
+    assert cols.main == 1

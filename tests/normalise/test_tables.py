@@ -157,3 +157,35 @@ def test_continuation_without_its_header_after_a_page_title_is_the_same_table():
         ("1.3", "Audit cases", "Probation", "Q3 2025/26", 3),
     ]
     assert [t.merged_from for t in result.tables] == [(0, 1, 2)]
+
+
+def test_rows_listing_what_a_row_announced_are_its_items_not_records():
+    rows = grid(
+        ["Ref", "Action", "Lead"],
+        ["1.1", "Set up a multi-agency hub. Services involved include:", "Council"],
+        ["", "Housing", ""],
+        ["", "Police", ""],
+        ["", "Health visitors", ""],
+        ["1.2", "Publish the annual report", "Council"],
+    )
+    for fmt in ("docx", "pdf"):
+        result = records_of(RawTable(index=0, rows=rows), fmt=fmt)
+        assert [(r.ref, r.action, r.lead) for r in result.records] == [
+            ("1.1", "Set up a multi-agency hub. Services involved include:\n• Housing\n"
+                    "• Police\n• Health visitors", "Council"),
+            ("1.2", "Publish the annual report", "Council"),
+        ]
+
+
+def test_lines_of_a_cell_under_a_colon_stay_a_list():
+    rows = grid(["Action", "Lead"],
+                ["Fund refuges in:\nBarking\nDagenham", "Housing"])
+    (rec,) = records_of(RawTable(index=0, rows=rows)).records
+    assert rec.action == "Fund refuges in:\n• Barking\n• Dagenham"
+
+
+def test_a_tables_caption_names_its_section_before_the_page_title():
+    table = RawTable(0, grid(["Action", "Lead"], ["Run a perpetrator programme", "Probation"]))
+    recs = records_of(TextBlock("Appendix B", heading_level=1),
+                      TextBlock("Table 9: Priority 2 – Safer streets"), table)
+    assert [r.section for r in recs.records] == ["Priority 2 – Safer streets"]
