@@ -142,19 +142,28 @@ def _looks_numbered(text: str) -> bool:
     return bool(_ROW_NUMBER.match(text.strip()))
 
 
-def _grid(region: list[Line]) -> Grid | None:
+def _grid(region: list[Line], bands: list[tuple[float, float]]) -> Grid | None:
     x0 = min(seg[0].x0 for ln in region for seg in ln.segments) - 1.0
     x1 = max(max(c.x1 for c in seg) for ln in region for seg in ln.segments) + 1.0
-    body = [ln.segments for ln in region[1:] if not ln.spanning]
-    xs = column_bounds(body, x0, x1, [region[0].segments])
+    bands = [b for b in bands if b[1] > region[0].top - 1 and b[0] < region[-1].bottom + 1]
+    # the header: the first line, and the lines sharing its shaded band
+    head = 1
+    first_band = _band_of(region[0], bands)
+    while (first_band is not None and head < len(region) - 1
+           and _band_of(region[head], bands) == first_band):
+        head += 1
+    body = [ln.segments for ln in region[head:] if not ln.spanning]
+    xs = column_bounds(body, x0, x1, [ln.segments for ln in region[:head]])
     if len(xs) - 1 < MIN_COLUMNS:
         return None
-    inner, by_number = row_bounds(region[1:], xs)
-    ys = [region[0].top - 1.0, (region[0].bottom + region[1].top) / 2, *inner,
+    inner, by_number = row_bounds(region[head:], xs, bands)
+    ys = [region[0].top - 1.0, (region[head - 1].bottom + region[head].top) / 2, *inner,
           region[-1].bottom + 1.0]
     if len(ys) - 1 < MIN_ROWS:
         return None
     rows = "row numbers" if by_number else "first cells starting afresh, vertical gaps"
+    if bands:
+        rows += ", fill bands"
     return _with_groups(tuple(xs), tuple(ys), region, f"rows: {rows}; columns: white corridors")
 
 
@@ -171,8 +180,8 @@ def _with_groups(xs: tuple[float, ...], ys: tuple[float, ...], lines: list[Line]
     return Grid(xs, ys, cells, evidence)
 
 
-def row_bounds(lines: list[Line], xs: list[float] | tuple[float, ...]
-                ) -> tuple[list[float], bool]:
+def row_bounds(lines: list[Line], xs: list[float] | tuple[float, ...],
+               bands: list[tuple[float, float]] = ()) -> tuple[list[float], bool]:
     """Where rows begin among a table's body lines (boundaries between lines), and whether a
     first column of row numbers said so."""
     pitches = [round(b.top - a.top, 1) for a, b in zip(lines, lines[1:], strict=False)]
@@ -185,8 +194,13 @@ def row_bounds(lines: list[Line], xs: list[float] | tuple[float, ...]
     width = xs[1] - xs[0]
     for k, (prev, line) in enumerate(zip(lines, lines[1:], strict=False)):
         first_col = bool(firsts[k + 1])
+        band = _band_of(line, bands) if bands else None
         if line.spanning or prev.spanning:
             new_row = True
+        elif bands and band != _band_of(prev, bands):
+            new_row = True  # a shaded band begins or ends between the lines
+        elif band is not None:
+            new_row = False  # lines in one shaded band are one row
         elif by_number:
             new_row = first_col
         else:
@@ -260,8 +274,11 @@ def _inside(c: Char, grids: list[Grid]) -> bool:
                for g in grids)
 
 
-def find_stream_tables(chars: list[Char], grids: list[Grid]) -> list[Grid]:
-    """Grids for white-space tables among the characters no other table holds."""
+def find_stream_tables(chars: list[Char], grids: list[Grid],
+                       bands: list[tuple[float, float]] = ()) -> list[Grid]:
+    """Grids for white-space tables among the characters no other table holds; ``bands`` are
+    the tops and bottoms of shaded strips across the page (lines in one strip are one row)."""
+    bands = list(bands)
     def inside(c: Char) -> bool:
         cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
         return any(g.xs[0] - 2 <= cx <= g.xs[-1] + 2 and g.ys[0] - 2 <= cy <= g.ys[-1] + 2
@@ -272,7 +289,15 @@ def find_stream_tables(chars: list[Char], grids: list[Grid]) -> list[Grid]:
         return []
     out = []
     for region in _regions(_lines(free)):
-        grid = _grid(region)
+        grid = _grid(region, bands)
         if grid is not None:
             out.append(grid)
     return out
+
+
+def _band_of(line: Line, bands: list[tuple[float, float]]) -> int | None:
+    """Index of the shaded band holding the whole line, if any."""
+    for k, (top, bottom) in enumerate(bands):
+        if top - 1 <= line.top and line.bottom <= bottom + 1:
+            return k
+    return None
