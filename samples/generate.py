@@ -10,10 +10,12 @@ format in ``SPEC.md``) holds the records a careful analyst would type; from it t
 - ``NAME-rl.pdf``, the same tables drawn by reportlab with rows allowed to split across pages,
 - ``NAME.expected.json`` / ``NAME-rl.expected.json``, computed from the spec alone,
 - the same three documents in ``variants/`` with the plan tables borderless (``NAME-plain``)
-  and banded (``NAME-banded``), to measure layouts whose columns no rule shows.
+  and banded (``NAME-banded``), to measure layouts whose columns no rule shows,
+- ``layouts/``: the table layouts of issue 9 drawn by Word + LibreOffice, Chromium and
+  reportlab (``producers/``, list in ``SPEC.md``), all from ``drawn_table`` below.
 
-Run: ``python samples/generate.py [--only NAME ...] [--no-pdf]`` (``make samples``). The outputs
-are committed, so tests never need LibreOffice.
+Run: ``python samples/generate.py [--only NAME ...] [--no-pdf] [--layouts-only]``
+(``make samples``). The outputs are committed, so tests never need LibreOffice or Chromium.
 """
 
 from __future__ import annotations
@@ -155,6 +157,10 @@ class DrawnCell:
     section: bool = False  # the full-width cell of a section row
 
 
+Drawn = tuple[list[list[DrawnCell]], list[list[DrawnCell]], list[float]]
+"""(header rows, body rows, column width weights): a table as every producer draws it."""
+
+
 def _paras(value: Value, prefix: str | None = None) -> list[Para]:
     if value is None or value == "" or value == []:
         return [Para(prefix)] if prefix else []
@@ -277,9 +283,7 @@ def layout(table: dict[str, Any]) -> tuple[list[list[DrawnCell]], list[list[Draw
     return header, body
 
 
-def drawn_table(
-    table: dict[str, Any],
-) -> tuple[list[list[DrawnCell]], list[list[DrawnCell]], list[float]]:
+def drawn_table(table: dict[str, Any]) -> Drawn:
     """(header rows, body rows, column width weights) of any table, plan or not."""
     if table.get("plan", True):
         header, body = layout(table)
@@ -332,9 +336,6 @@ def _docx_table(doc, table: dict[str, Any], usable_cm: float) -> None:
                   table.get("repeat_header", table.get("plan", True)))
     if table.get("look", "grid") == "grid":
         t.style = "Table Grid"  # otherwise Word's default table style: no borders
-
-
-Drawn = tuple[list[list[DrawnCell]], list[list[DrawnCell]], list[float]]
 
 
 def docx_grid(doc, drawn: Drawn, usable_cm: float, repeat_header: bool):
@@ -622,6 +623,8 @@ def main(argv: list[str] | None = None) -> int:
     for spec_dir in () if args.layouts_only else SPEC_DIRS:
         out_dir = HERE if spec_dir.name == "specs" else spec_dir
         for spec_path in sorted(spec_dir.glob("*.json")):
+            if spec_path.name.endswith(".expected.json"):  # shapes/ holds specs and outputs
+                continue
             if args.only and spec_path.stem not in args.only:
                 continue
             made = generate(spec_path, out_dir, pdf=not args.no_pdf)

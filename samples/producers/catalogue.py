@@ -86,6 +86,9 @@ SAMPLES: tuple[LayoutSample, ...] = (
     LayoutSample("first-page-header", "reportlab", "lbth_vawg_action_plan_2024",
                  "one ruled table over many pages, header on the first page only, "
                  "caption above and source line below", looks.FIRST_PAGE_HEADER, merge=True),
+    LayoutSample("first-page-header", "word", "havering_vawg_strategy",
+                 "booktabs, header row not repeated on the following pages, caption above "
+                 "and source line below", looks.FIRST_PAGE_BOOKTABS),
     LayoutSample("sideways", "reportlab", "lbth_vawg_action_plan_2024",
                  "portrait narrative, then the ruled plan on landscape pages stored portrait "
                  "with /Rotate 90", looks.SIDEWAYS, rotation=90),

@@ -48,6 +48,8 @@ PAGE_FRAME = Look("page-frame", header_fill="385723", header_color="FFFFFF", bod
                   section_fill="E2EFDA", gap=2.0, frame_fill="EAF1E4")
 FIRST_PAGE_HEADER = Look("first-page-header", rules="grid", header_fill=generate.HEADER_FILL,
                          section_fill=generate.SECTION_FILL, repeat_header=False, caption=True)
+FIRST_PAGE_BOOKTABS = Look("first-page-booktabs", rules="booktabs", repeat_header=False,
+                           caption=True)
 SIDEWAYS = Look("sideways", rules="grid", header_fill=generate.HEADER_FILL,
                 section_fill=generate.SECTION_FILL)
 

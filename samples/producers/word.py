@@ -12,7 +12,7 @@ from typing import Any
 
 import generate
 
-from producers.looks import Look, Spec, styled
+from producers.looks import Look, Spec, caption_text, source_text, styled
 
 # Elements that follow the borders in w:tblPr / w:tcPr (ECMA-376 sequence order).
 _AFTER = {
@@ -59,12 +59,18 @@ def _grid_widths(t, widths: list[float], usable_cm: float) -> None:
         col.set(qn("w:w"), str(round(weight * scale * 567)))  # twips per cm
 
 
-def _writer(look: Look):
+def _writer(look: Look, spec: Spec):
+    numbers = iter(range(1, 1000))
+
     def write(doc, table: dict[str, Any], usable_cm: float) -> None:
+        plan = table.get("plan", True)
+        if plan and look.caption:
+            doc.add_paragraph(caption_text(next(numbers), table, spec), style="Caption")
         drawn = styled(table, look)
-        t = generate.docx_grid(doc, drawn, usable_cm,
-                               table.get("repeat_header", table.get("plan", True)))
+        t = generate.docx_grid(doc, drawn, usable_cm, table.get("repeat_header", plan))
         _grid_widths(t, drawn[2], usable_cm)
+        if plan and look.caption:
+            doc.add_paragraph(source_text(spec))
         none = dict.fromkeys(("top", "left", "bottom", "right", "insideH", "insideV"))
         if look.rules != "booktabs":
             _borders(t._tbl.tblPr, "w:tblBorders", none)
@@ -83,5 +89,5 @@ def _writer(look: Look):
 def build(spec: Spec, look: Look, pdf_path: Path, tmp: Path) -> None:
     """``pdf_path``: the spec as a Word document in ``look``, printed by LibreOffice."""
     docx_path = tmp / (pdf_path.stem + ".docx")
-    generate.build_docx(spec, docx_path, table_writer=_writer(look))
+    generate.build_docx(spec, docx_path, table_writer=_writer(look, spec))
     generate.docx_to_pdf(docx_path, pdf_path)
