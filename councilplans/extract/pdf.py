@@ -200,8 +200,9 @@ def _banded_rows(grids: list[Grid], chars: list[Char], fills: list[Fill],
         shaded = grid.n_cols == 1 or all(_fill_side(x, grid, sides, v_edges)
                                          for x in grid.xs[1:-1])
         if shaded and any(
-                is_tabular(chars, grid.xs[c], grid.xs[c + 1], a, b, first_line=True)
-                for c in range(grid.n_cols) for a, b in zip(grid.ys, grid.ys[1:], strict=False)):
+                is_tabular(chars, grid.xs[gc.col], grid.xs[gc.col + gc.col_span],
+                           grid.ys[gc.row], grid.ys[gc.row + gc.row_span], first_line=True)
+                for gc in grid.cells):
             continue
         kept.append(grid)
     return kept

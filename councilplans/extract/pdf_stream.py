@@ -234,12 +234,17 @@ def extend_header_bands(grids: list[Grid], chars: list[Char]) -> list[Grid]:
     bands = [g for g in grids if g.n_rows == 1 and g.n_cols >= MIN_COLUMNS]
     if not bands:
         return grids
-    lines = _lines([c for c in chars if not _inside(c, grids)])
+    # a one-row grid under a band is a shaded body row of its table, read as lines like the rest
+    others = [g for g in grids if g not in bands]
+    lines = _lines([c for c in chars if not _inside(c, others)])
     out = []
-    for grid in grids:
+    taken: list[tuple[float, float]] = []  # the spans of bands extended so far
+    for grid in sorted(grids, key=lambda g: g.ys[0]):
         if grid not in bands:
             out.append(grid)
             continue
+        if any(top <= grid.ys[0] <= bottom for top, bottom in taken):
+            continue  # a body row of a band above
         body: list[Line] = []
         last = grid.ys[-1]
         below = [ln for ln in lines if ln.top >= grid.ys[-1] - 1
@@ -262,6 +267,7 @@ def extend_header_bands(grids: list[Grid], chars: list[Char]) -> list[Grid]:
             continue
         inner, by_number = row_bounds(body, grid.xs)
         ys = (*grid.ys, *inner, body[-1].bottom + 1.0)
+        taken.append((grid.ys[0], ys[-1]))
         rows = "row numbers" if by_number else "first cells starting afresh, vertical gaps"
         out.append(_with_groups(grid.xs, ys, body,
                                 f"rows: {rows}; columns: header band"))
