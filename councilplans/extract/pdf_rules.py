@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from councilplans.extract.pdf_grid import Edge, Grid, GridCell, merge_edges
 from councilplans.extract.pdf_page import Char
-from councilplans.extract.pdf_text import group_lines, split_columns
+from councilplans.extract.pdf_text import BULLETS, group_lines, split_columns
 
 EXTENT_TOL = 8.0  # rules whose ends agree this closely belong to one table
 MIN_WIDTH = 120.0
@@ -54,7 +54,18 @@ def _rule_groups(h_edges: list[Edge], grids: list[Grid]) -> list[list[Edge]]:
 def _bands(chars: list[Char], x0: float, x1: float, top: float, bottom: float):
     inside = [c for c in chars if x0 <= (c.x0 + c.x1) / 2 <= x1
               and top < (c.top + c.bottom) / 2 < bottom]
-    return [split_columns(b, CELL_GAP) for b in group_lines(inside)]
+    return [join_bullets(split_columns(b, CELL_GAP)) for b in group_lines(inside)]
+
+
+def join_bullets(segs: list[list[Char]]) -> list[list[Char]]:
+    """A bullet glyph hangs a tab's width before its item: one segment with it, not a column."""
+    out: list[list[Char]] = []
+    for seg in segs:
+        if out and len(out[-1]) == 1 and out[-1][0].text in BULLETS:
+            out[-1] = out[-1] + seg
+        else:
+            out.append(seg)
+    return out
 
 
 def is_tabular(chars: list[Char], x0: float, x1: float, top: float, bottom: float,

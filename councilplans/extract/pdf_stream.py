@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from councilplans.extract.pdf_grid import Grid, GridCell
 from councilplans.extract.pdf_page import Char
-from councilplans.extract.pdf_rules import column_bounds
-from councilplans.extract.pdf_text import BULLETS, group_lines, split_columns
+from councilplans.extract.pdf_rules import column_bounds, join_bullets
+from councilplans.extract.pdf_text import group_lines, split_columns
 
 MIN_COLUMNS = 3
 MIN_ROWS = 3
@@ -45,21 +45,10 @@ class Line:
         return max(self.bottom - self.top, 1.0)
 
 
-def _joined_bullets(segs: list[list[Char]]) -> list[list[Char]]:
-    """A bullet glyph hangs a tab's width before its item: one segment with it, not a column."""
-    out: list[list[Char]] = []
-    for seg in segs:
-        if out and len(out[-1]) == 1 and out[-1][0].text in BULLETS:
-            out[-1] = out[-1] + seg
-        else:
-            out.append(seg)
-    return out
-
-
 def _lines(chars: list[Char]) -> list[Line]:
     out = []
     for band in group_lines(chars):
-        segs = _joined_bullets(split_columns(band, STREAM_GAP))
+        segs = join_bullets(split_columns(band, STREAM_GAP))
         out.append(Line(segs, min(c.top for c in band), max(c.bottom for c in band)))
     return out
 
@@ -265,7 +254,9 @@ def extend_header_bands(grids: list[Grid], chars: list[Char]) -> list[Grid]:
         if sum(len(ln.segments) >= MIN_COLUMNS for ln in body) < 2:  # not two text columns
             out.append(grid)
             continue
-        inner, by_number = row_bounds(body, grid.xs)
+        # a shaded one-row grid read among the lines is one row (its fill's edges)
+        strips = [(b.ys[0], b.ys[-1]) for b in bands if b is not grid]
+        inner, by_number = row_bounds(body, grid.xs, strips)
         ys = (*grid.ys, *inner, body[-1].bottom + 1.0)
         taken.append((grid.ys[0], ys[-1]))
         rows = "row numbers" if by_number else "first cells starting afresh, vertical gaps"
