@@ -127,7 +127,8 @@ def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list
               for e in ((f.top, f.x0, f.x1), (f.bottom, f.x0, f.x1))}
     h_edges = [e for e in content.h_edges if e not in shaded]
     if grids:
-        kept = _banded_rows(_without_frames(grids, content.chars), content.chars)
+        kept = _banded_rows(_without_frames(grids, content.chars), content.chars, content.fills,
+                            content.v_edges)
         dropped = [g for g in grids if g not in kept]
         if dropped:  # the lines of page frames and bands' fill sides are no rules either
             h_edges = [e for e in h_edges if not any(
@@ -137,7 +138,7 @@ def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list
     grids += find_ruled_tables(h_edges, content.chars, grids)
     grids = join_bands(grids, content.chars, content.height, content.fills)
     grids = extend_header_bands(grids, content.chars)
-    grids += find_stream_tables(content.chars, grids)
+    grids += find_stream_tables(content.chars, grids, _strips(content.fills, content.width))
     buckets, outside = _assign(grids, content.chars)
     items: list[tuple[float, float, TextBlock | _Table]] = []
     for grid, bucket in zip(grids, buckets, strict=True):
@@ -150,6 +151,15 @@ def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list
         items.append((para.top, para.x0, block))
     items.sort(key=lambda t: (t[0], t[1]))
     return [t[2] for t in items]
+
+
+STRIP_SHARE = 0.4  # a shaded strip runs across at least this share of the page
+
+
+def _strips(fills: list[Fill], width: float) -> list[tuple[float, float]]:
+    """Tops and bottoms of shaded strips across the page: a banded table's rows."""
+    return sorted((f.top, f.bottom) for f in fills
+                  if min(f.rgb) < 0.97 and f.x1 - f.x0 >= STRIP_SHARE * width)
 
 
 FRAME_MAX_SLOTS = 9
@@ -173,7 +183,8 @@ def _without_frames(grids: list[Grid], chars: list[Char]) -> list[Grid]:
     return kept
 
 
-def _banded_rows(grids: list[Grid], chars: list[Char]) -> list[Grid]:
+def _banded_rows(grids: list[Grid], chars: list[Char], fills: list[Fill],
+                 v_edges: list[tuple[float, float, float]]) -> list[Grid]:
     """Drop the one-column "grids" of tables shaded in bands and never ruled.
 
     A tinted header and every other row tinted: the fills' sides make one-column grids (white
@@ -181,15 +192,33 @@ def _banded_rows(grids: list[Grid], chars: list[Char]) -> list[Grid]:
     finds the whole table, its columns taken from the text and its white rows included.
     """
     kept: list[Grid] = []
+    sides = [(x, f.top, f.bottom) for f in fills if min(f.rgb) < 0.97 for x in (f.x0, f.x1)]
     for grid in grids:
-        if grid.n_cols == 1:
-            x0, _, x1, _ = grid.bbox
-            # any line of it in columns: a one-column box holds a single column of text
-            if any(is_tabular(chars, x0, x1, a, b, first_line=True)
-                   for a, b in zip(grid.ys, grid.ys[1:], strict=False)):
-                continue
+        # Shading alone draws the grid (every column line a fill's side): where a box's lines
+        # break into columns, white corridors hold columns the fills do not show (a band left
+        # white under an empty column), so the white-space pass reads the table instead.
+        shaded = grid.n_cols == 1 or all(_fill_side(x, grid, sides, v_edges)
+                                         for x in grid.xs[1:-1])
+        if shaded and any(
+                is_tabular(chars, grid.xs[gc.col], grid.xs[gc.col + gc.col_span],
+                           grid.ys[gc.row], grid.ys[gc.row + gc.row_span], first_line=True)
+                for gc in grid.cells):
+            continue
         kept.append(grid)
     return kept
+
+
+def _fill_side(x: float, grid: Grid, sides: list[tuple[float, float, float]],
+               v_edges: list[tuple[float, float, float]]) -> bool:
+    """Is the grid's column line at x drawn by fills' sides alone (no rule runs further)?"""
+    top, bottom = grid.ys[0], grid.ys[-1]
+
+    def length(edges: list[tuple[float, float, float]]) -> float:
+        return sum(max(0.0, min(b, bottom) - max(a, top)) for p, a, b in edges
+                   if abs(p - x) <= 1.0)
+
+    drawn = length(v_edges)
+    return drawn > 0 and length(sides) >= 0.9 * drawn
 
 
 def _assign(

@@ -363,7 +363,7 @@ def coalesce_fills(fills: list[Fill]) -> list[Fill]:
 
 
 TURN_MIN_PAIRS = 20
-TURN_SAMPLE = 1500  # letter pairs looked at per page
+TURN_SAMPLE = 200  # letter pairs looked at per page
 TURN_SHARE = 0.6
 
 

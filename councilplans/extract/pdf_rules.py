@@ -14,13 +14,14 @@ from bisect import bisect_right
 
 from councilplans.extract.pdf_grid import Edge, Grid, GridCell, merge_edges
 from councilplans.extract.pdf_page import Char
-from councilplans.extract.pdf_text import group_lines, split_columns
+from councilplans.extract.pdf_text import BULLETS, group_lines, split_columns
 
 EXTENT_TOL = 8.0  # rules whose ends agree this closely belong to one table
 MIN_WIDTH = 120.0
 TABULAR_SHARE = 0.6  # share of lines that must split into 2+ column segments
 CELL_GAP = 0.8  # a gap this many line heights wide separates cells on a line
 TAIL_GAP = 1.2  # lines under a table's last rule belong to it while this close
+INNER_SHARE = 0.15  # a carried-over cell starts at least this far into the table
 GROUP_PAD = 1.5  # a group row's rules sit within this many line heights of its text
 
 
@@ -54,7 +55,18 @@ def _rule_groups(h_edges: list[Edge], grids: list[Grid]) -> list[list[Edge]]:
 def _bands(chars: list[Char], x0: float, x1: float, top: float, bottom: float):
     inside = [c for c in chars if x0 <= (c.x0 + c.x1) / 2 <= x1
               and top < (c.top + c.bottom) / 2 < bottom]
-    return [split_columns(b, CELL_GAP) for b in group_lines(inside)]
+    return [join_bullets(split_columns(b, CELL_GAP)) for b in group_lines(inside)]
+
+
+def join_bullets(segs: list[list[Char]]) -> list[list[Char]]:
+    """A bullet glyph hangs a tab's width before its item: one segment with it, not a column."""
+    out: list[list[Char]] = []
+    for seg in segs:
+        if out and len(out[-1]) == 1 and out[-1][0].text in BULLETS:
+            out[-1] = out[-1] + seg
+        else:
+            out.append(seg)
+    return out
 
 
 def is_tabular(chars: list[Char], x0: float, x1: float, top: float, bottom: float,
@@ -133,7 +145,8 @@ def find_ruled_tables(h_edges: list[Edge], chars: list[Char], grids: list[Grid])
         run: list[tuple[float, float, list]] = []
         ends = intervals + [(0.0, 0.0, [])]
         for k, iv in enumerate(ends):
-            if _tabular_row(iv[2]) or (run and _group_row(iv) and _tabular_row(ends[k + 1][2])):
+            if (_tabular_row(iv[2]) or _inner_row(iv[2], x0, x1)
+                    or (run and _group_row(iv) and _tabular_row(ends[k + 1][2]))):
                 run.append(iv)
                 continue
             if run and k == len(intervals):  # a row under the last rule: the page broke it
@@ -161,6 +174,13 @@ def _tail(chars: list[Char], x0: float, x1: float, top: float) -> list[list[list
         out.append(band)
         last = max(c.bottom for seg in band for c in seg)
     return out
+
+
+def _inner_row(bands: list[list[list[Char]]], x0: float, x1: float) -> bool:
+    """A ruled band whose only text keeps to one column away from the first (a cell carried
+    over from the page before): a row of the table with its other cells empty."""
+    return bool(bands) and all(
+        len(b) == 1 and b[0][0].x0 > x0 + INNER_SHARE * (x1 - x0) for b in bands)
 
 
 def _tabular_row(bands: list[list[list[Char]]]) -> bool:

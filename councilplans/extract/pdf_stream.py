@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from councilplans.extract.pdf_grid import Grid, GridCell
 from councilplans.extract.pdf_page import Char
-from councilplans.extract.pdf_rules import column_bounds
-from councilplans.extract.pdf_text import BULLETS, group_lines, split_columns
+from councilplans.extract.pdf_rules import column_bounds, join_bullets
+from councilplans.extract.pdf_text import group_lines, split_columns
 
 MIN_COLUMNS = 3
 MIN_ROWS = 3
@@ -45,21 +45,10 @@ class Line:
         return max(self.bottom - self.top, 1.0)
 
 
-def _joined_bullets(segs: list[list[Char]]) -> list[list[Char]]:
-    """A bullet glyph hangs a tab's width before its item: one segment with it, not a column."""
-    out: list[list[Char]] = []
-    for seg in segs:
-        if out and len(out[-1]) == 1 and out[-1][0].text in BULLETS:
-            out[-1] = out[-1] + seg
-        else:
-            out.append(seg)
-    return out
-
-
 def _lines(chars: list[Char]) -> list[Line]:
     out = []
     for band in group_lines(chars):
-        segs = _joined_bullets(split_columns(band, STREAM_GAP))
+        segs = join_bullets(split_columns(band, STREAM_GAP))
         out.append(Line(segs, min(c.top for c in band), max(c.bottom for c in band)))
     return out
 
@@ -142,19 +131,28 @@ def _looks_numbered(text: str) -> bool:
     return bool(_ROW_NUMBER.match(text.strip()))
 
 
-def _grid(region: list[Line]) -> Grid | None:
+def _grid(region: list[Line], bands: list[tuple[float, float]]) -> Grid | None:
     x0 = min(seg[0].x0 for ln in region for seg in ln.segments) - 1.0
     x1 = max(max(c.x1 for c in seg) for ln in region for seg in ln.segments) + 1.0
-    body = [ln.segments for ln in region[1:] if not ln.spanning]
-    xs = column_bounds(body, x0, x1, [region[0].segments])
+    bands = [b for b in bands if b[1] > region[0].top - 1 and b[0] < region[-1].bottom + 1]
+    # the header: the first line, and the lines sharing its shaded band
+    head = 1
+    first_band = _band_of(region[0], bands)
+    while (first_band is not None and head < len(region) - 1
+           and _band_of(region[head], bands) == first_band):
+        head += 1
+    body = [ln.segments for ln in region[head:] if not ln.spanning]
+    xs = column_bounds(body, x0, x1, [ln.segments for ln in region[:head]])
     if len(xs) - 1 < MIN_COLUMNS:
         return None
-    inner, by_number = row_bounds(region[1:], xs)
-    ys = [region[0].top - 1.0, (region[0].bottom + region[1].top) / 2, *inner,
+    inner, by_number = row_bounds(region[head:], xs, bands)
+    ys = [region[0].top - 1.0, (region[head - 1].bottom + region[head].top) / 2, *inner,
           region[-1].bottom + 1.0]
     if len(ys) - 1 < MIN_ROWS:
         return None
     rows = "row numbers" if by_number else "first cells starting afresh, vertical gaps"
+    if bands:
+        rows += ", fill bands"
     return _with_groups(tuple(xs), tuple(ys), region, f"rows: {rows}; columns: white corridors")
 
 
@@ -171,8 +169,8 @@ def _with_groups(xs: tuple[float, ...], ys: tuple[float, ...], lines: list[Line]
     return Grid(xs, ys, cells, evidence)
 
 
-def row_bounds(lines: list[Line], xs: list[float] | tuple[float, ...]
-                ) -> tuple[list[float], bool]:
+def row_bounds(lines: list[Line], xs: list[float] | tuple[float, ...],
+               bands: list[tuple[float, float]] = ()) -> tuple[list[float], bool]:
     """Where rows begin among a table's body lines (boundaries between lines), and whether a
     first column of row numbers said so."""
     pitches = [round(b.top - a.top, 1) for a, b in zip(lines, lines[1:], strict=False)]
@@ -185,8 +183,13 @@ def row_bounds(lines: list[Line], xs: list[float] | tuple[float, ...]
     width = xs[1] - xs[0]
     for k, (prev, line) in enumerate(zip(lines, lines[1:], strict=False)):
         first_col = bool(firsts[k + 1])
+        band = _band_of(line, bands) if bands else None
         if line.spanning or prev.spanning:
             new_row = True
+        elif bands and band != _band_of(prev, bands):
+            new_row = True  # a shaded band begins or ends between the lines
+        elif band is not None:
+            new_row = False  # lines in one shaded band are one row
         elif by_number:
             new_row = first_col
         else:
@@ -220,12 +223,17 @@ def extend_header_bands(grids: list[Grid], chars: list[Char]) -> list[Grid]:
     bands = [g for g in grids if g.n_rows == 1 and g.n_cols >= MIN_COLUMNS]
     if not bands:
         return grids
-    lines = _lines([c for c in chars if not _inside(c, grids)])
+    # a one-row grid under a band is a shaded body row of its table, read as lines like the rest
+    others = [g for g in grids if g not in bands]
+    lines = _lines([c for c in chars if not _inside(c, others)])
     out = []
-    for grid in grids:
+    taken: list[tuple[float, float]] = []  # the spans of bands extended so far
+    for grid in sorted(grids, key=lambda g: g.ys[0]):
         if grid not in bands:
             out.append(grid)
             continue
+        if any(top <= grid.ys[0] <= bottom for top, bottom in taken):
+            continue  # a body row of a band above
         body: list[Line] = []
         last = grid.ys[-1]
         below = [ln for ln in lines if ln.top >= grid.ys[-1] - 1
@@ -246,8 +254,11 @@ def extend_header_bands(grids: list[Grid], chars: list[Char]) -> list[Grid]:
         if sum(len(ln.segments) >= MIN_COLUMNS for ln in body) < 2:  # not two text columns
             out.append(grid)
             continue
-        inner, by_number = row_bounds(body, grid.xs)
+        # a shaded one-row grid read among the lines is one row (its fill's edges)
+        strips = [(b.ys[0], b.ys[-1]) for b in bands if b is not grid]
+        inner, by_number = row_bounds(body, grid.xs, strips)
         ys = (*grid.ys, *inner, body[-1].bottom + 1.0)
+        taken.append((grid.ys[0], ys[-1]))
         rows = "row numbers" if by_number else "first cells starting afresh, vertical gaps"
         out.append(_with_groups(grid.xs, ys, body,
                                 f"rows: {rows}; columns: header band"))
@@ -260,8 +271,11 @@ def _inside(c: Char, grids: list[Grid]) -> bool:
                for g in grids)
 
 
-def find_stream_tables(chars: list[Char], grids: list[Grid]) -> list[Grid]:
-    """Grids for white-space tables among the characters no other table holds."""
+def find_stream_tables(chars: list[Char], grids: list[Grid],
+                       bands: list[tuple[float, float]] = ()) -> list[Grid]:
+    """Grids for white-space tables among the characters no other table holds; ``bands`` are
+    the tops and bottoms of shaded strips across the page (lines in one strip are one row)."""
+    bands = list(bands)
     def inside(c: Char) -> bool:
         cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
         return any(g.xs[0] - 2 <= cx <= g.xs[-1] + 2 and g.ys[0] - 2 <= cy <= g.ys[-1] + 2
@@ -272,7 +286,15 @@ def find_stream_tables(chars: list[Char], grids: list[Grid]) -> list[Grid]:
         return []
     out = []
     for region in _regions(_lines(free)):
-        grid = _grid(region)
+        grid = _grid(region, bands)
         if grid is not None:
             out.append(grid)
     return out
+
+
+def _band_of(line: Line, bands: list[tuple[float, float]]) -> int | None:
+    """Index of the shaded band holding the whole line, if any."""
+    for k, (top, bottom) in enumerate(bands):
+        if top - 1 <= line.top and line.bottom <= bottom + 1:
+            return k
+    return None
