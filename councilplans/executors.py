@@ -224,7 +224,8 @@ class DaskExecutor:
         import dask
 
         cluster = None
-        # The nanny hands this to the workers it starts: they must be able to fork.
+        # The nanny hands this to the workers it starts, and again to a worker it restarts
+        # after one died: they must be able to fork, so it stays set while the import runs.
         with dask.config.set({"distributed.worker.daemon": False}):
             if self.address is None:
                 cluster = LocalCluster(n_workers=max(1, options.jobs), threads_per_worker=1,
@@ -236,12 +237,12 @@ class DaskExecutor:
                     client = Client(self.address, timeout=10)
                 except OSError as exc:
                     raise ExecutorError(f"no Dask scheduler at {self.address}: {exc}") from exc
-        try:
-            yield from self._stream(client, work, options, stop, on_read)
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+            try:
+                yield from self._stream(client, work, options, stop, on_read)
+            finally:
+                client.close()
+                if cluster is not None:
+                    cluster.close()
 
     def _stream(
         self, client, work: Work, options: Options, stop: threading.Event, on_read: OnRead

@@ -6,6 +6,7 @@ CLI with ``--executor dask://ADDRESS``; the database is SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -30,11 +31,15 @@ SAMPLE_FILES = sorted(SAMPLES.glob("*.pdf")) + sorted(SAMPLES.glob("*.docx")) + 
 pytestmark = pytest.mark.skipif(not (SAMPLES / "shapes").is_dir(), reason="samples/ not generated")
 
 
+@contextlib.contextmanager
 def _cluster(**config):
+    """The config stays set for the cluster's whole life: a nanny restarting a killed worker
+    reads it again, and a restarted worker must not be a daemon either."""
     config = {"distributed.worker.daemon": False, **config}
-    with dask.config.set(config):
-        return distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                        dashboard_address=":0", silence_logs=40)
+    with dask.config.set(config), distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
+            silence_logs=40) as cluster:
+        yield cluster
 
 
 @pytest.fixture(scope="module")
