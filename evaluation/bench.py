@@ -36,8 +36,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from councilplans.evaluation import ROOT
-from councilplans.evaluation.bigplan import cached_big_plan
+from evaluation import ROOT
+from evaluation.bigplan import cached_big_plan
 
 # --- child side: one task, then one JSON line on stdout -----------------------------------
 
@@ -276,7 +276,7 @@ def batch_rounds(plan: Path, pages: int, folder: Path, rounds: int) -> int:
 
 
 def child_cmd(task: str, plan: Path) -> list[str]:
-    return [sys.executable, "-m", "councilplans.evaluation.bench", "--child", task, str(plan)]
+    return [sys.executable, "-m", "evaluation.bench", "--child", task, str(plan)]
 
 
 def import_cmd(plan: Path, db: Path, profile: Path | None = None) -> list[str]:
@@ -298,7 +298,8 @@ def cli_available() -> str | None:
 
 def check_import(plan: Path, db: Path) -> str:
     """The benchmark import's records scored against the plan's expected.json, if it has one."""
-    from councilplans.evaluation.samples import expected_path, score_records
+    from evaluation.samples import expected_path
+    from evaluation.scoring import score_records
 
     exp = expected_path(plan)
     if not exp.is_file():
@@ -347,7 +348,7 @@ def profile_top(prof: Path, n: int = 15) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m councilplans.evaluation.bench",
+    ap = argparse.ArgumentParser(prog="python -m evaluation.bench",
                                  description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=120, help="Size of the generated plan.")
     ap.add_argument("--pdf", type=Path, help="Benchmark this PDF instead of the generated plan.")
