@@ -131,8 +131,10 @@ def _stages(path: Path) -> dict:
     import councilplans.normalise.classify  # noqa: F401
     from councilplans.extract import extract_document
     from councilplans.normalise import normalise_document
-    from councilplans.pipeline import FileResult, facts_for, load_result
+    from councilplans.pipeline import facts_for
     from councilplans.schema.db import make_engine
+    from councilplans.schema.store import ImportStore
+    from councilplans.status import FileStatus
 
     t0 = time.perf_counter()
     raw = extract_document(path)
@@ -142,13 +144,14 @@ def _stages(path: Path) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{tmp}/stages.db")
         t3 = time.perf_counter()
-        outcome = load_result(engine, FileResult(facts_for(Path(path)), "imported", None,
-                                                 raw.pages, doc))
+        facts = facts_for(Path(path))
+        stored = ImportStore(engine).store(facts.name, facts.path, facts.sha256, raw.format, doc,
+                                           FileStatus.IMPORTED, pages=raw.pages)
         t4 = time.perf_counter()
         engine.dispose()
     stages = {"imports": t0 - t_imports, "extract": t1 - t0, "normalise": t2 - t1,
               "open db": t3 - t2, "load": t4 - t3}
-    return {"stages": stages, "records": outcome.n_records}
+    return {"stages": stages, "records": stored.outcome.n_records}
 
 
 TASKS: dict[str, Callable[[Path], dict]] = {
