@@ -101,7 +101,7 @@ DASHES = ("-", "–", "—", "*", "o")
 """Marks that start a list item only when a space follows, and no figure after it: "– 2015"
 is the end of a range that wrapped ("2012\\n– 2015"), "- 89%" a figure."""
 _BULLET = re.compile(
-    rf"^\s*(?:[{''.join(sorted(BULLET_GLYPHS))}]|[{re.escape(''.join(DASHES))}](?=\s+\D))\s*"
+    rf"^\s*(?:[{''.join(sorted(BULLET_GLYPHS))}]|[{re.escape(''.join(DASHES))}](?=\s+[^\s\d]))\s*"
 )
 
 

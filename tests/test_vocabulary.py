@@ -64,6 +64,7 @@ BULLETS = [
     ("* one", "• one"),
     ("– 2015", "– 2015"),  # the end of a range that wrapped
     ("- 89%", "- 89%"),  # a figure
+    ("-  12 staff", "-  12 staff"),  # however many spaces before it
     ("-one", "-one"),  # a hyphen, not a list
     ("•", ""),
     ("one", "one"),
