@@ -111,3 +111,42 @@ def test_the_check_allows_public_names_down_the_flow_and_a_stages_own_privates(t
         "from . import _sibling\n"
         "from councilplans.errors import CouncilPlansError\n")
     assert violations(package) == []
+
+
+SQL_NAMES = {"select", "text", "func", "insert", "update", "delete", "and_", "or_"}
+SQL_CALLS = {"execute", "exec_driver_sql", "scalars", "scalar"}
+
+
+def sql_outside_schema(package: Path = PACKAGE) -> list[str]:
+    """Query building or running anywhere but ``schema/``: the seam the stages talk through."""
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if _stage(_module_name(path, package)) == "schema":
+            continue
+        where = path.relative_to(package.parent)
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy")
+                    and (names := SQL_NAMES & {a.name for a in node.names})):
+                found.append(f"{where}:{node.lineno}: imports {', '.join(sorted(names))}")
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in SQL_CALLS):
+                found.append(f"{where}:{node.lineno}: calls .{node.func.attr}()")
+    return found
+
+
+def test_sql_is_only_in_schema():
+    assert sql_outside_schema() == []
+
+
+def test_the_sql_check_finds_a_query_outside_schema(tmp_path):
+    package = tmp_path / "councilplans"
+    (package / "schema").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "schema" / "q.py").write_text("from sqlalchemy import select\n")  # allowed here
+    (package / "pipeline.py").write_text(
+        "from sqlalchemy import func, select\n\n\ndef f(s):\n    return s.scalars(1)\n")
+    assert sql_outside_schema(package) == [
+        "councilplans/pipeline.py:1: imports func, select",
+        "councilplans/pipeline.py:5: calls .scalars()",
+    ]
