@@ -23,18 +23,18 @@ run: $(STAMP)  ## import the bundled samples into councilplans.db and print a su
 	$(VENV)/bin/councilplans documents --db sqlite:///$(DB)
 
 test: $(STAMP)  ## lint and run the test suite
-	$(VENV)/bin/ruff check councilplans tests samples
+	$(VENV)/bin/ruff check councilplans evaluation tests samples
 	$(PY) -m pytest
 
 lint: $(STAMP)  ## ruff
-	$(VENV)/bin/ruff check councilplans tests samples
+	$(VENV)/bin/ruff check councilplans evaluation tests samples
 
 eval: $(STAMP)  ## score imports of the samples against their expected records, and ICDAR 2013
-	$(PY) -m councilplans.evaluation.samples --shapes --variants --layouts --holdout --jobs 2
-	$(PY) -m councilplans.evaluation.icdar
+	$(PY) -m evaluation.samples --shapes --variants --layouts --holdout --jobs 2
+	$(PY) -m evaluation.icdar
 
 bench: $(STAMP)  ## time a 120-page plan (import vs pdfplumber, camelot, pypdfium2) and a samples batch
-	$(PY) -m councilplans.evaluation.bench
+	$(PY) -m evaluation.bench
 
 samples-tools:  ## install LibreOffice and Chromium (Debian packages) for regenerating sample PDFs
 	@missing=""; \

@@ -11,6 +11,7 @@ import click
 
 from councilplans import __version__
 from councilplans.schema.db import DEFAULT_URL
+from councilplans.status import FileStatus
 
 ENV_HELP = ("The database may also be set in the environment: COUNCILPLANS_DB="
             "sqlite:///plans.db (a plain path such as plans.db means SQLite).")
@@ -171,15 +172,16 @@ def import_cmd(paths, db_url, password, jobs, timeout, memory_mb, force, revises
     tag = " (dry run)" if dry_run else ""
     try:
         reading = (lambda path: bar.set_postfix_str(_short(path), refresh=True)) if bar else None
-        reports = import_files(engine, files, options, stop=stop, on_read=reading)
-        for report in _executor_errors(reports, ExecutorError):
-            counts[report.status] = counts.get(report.status, 0) + 1
-            n_records += report.n_records if report.status != "unchanged" else 0
-            line = f"{report.path}: {report.status}{tag}: {report.message}"
-            bad = report.status in ("failed", "no_text")
+        results = import_files(engine, files, options, stop=stop, on_read=reading)
+        for result in _executor_errors(results, ExecutorError):
+            counts[result.status] = counts.get(result.status, 0) + 1
+            n_records += result.n_records if result.status != FileStatus.UNCHANGED else 0
+            message, warned = _file_message(result)
+            line = f"{result.path}: {result.status}{tag}: {message}"
+            bad = result.status.is_failure
             if bar is not None:
                 bar.update(1)
-                if bad or report.warned:
+                if bad or warned:
                     bar.write(line, file=sys.stderr)
             elif not quiet:
                 click.echo(line, err=bad)
@@ -197,18 +199,42 @@ def import_cmd(paths, db_url, password, jobs, timeout, memory_mb, force, revises
     if bar is not None:
         bar.close()
     done = sum(counts.values())
-    parts = [f"{counts[k]} {k}" for k in ("imported", "partial", "unchanged", "no_text", "failed")
-             if counts.get(k)]
+    parts = [f"{counts[k]} {k}" for k in FileStatus if counts.get(k)]
     summary = f"{done} documents: {', '.join(parts) or 'none'}; {n_records} records"
     if dry_run:
         summary += "; dry run, nothing written"
     if stop.is_set():
         summary += f"; stopped by Ctrl-C, {len(files) - done} files not read"
     click.echo(summary)
-    failed = counts.get("failed", 0) + counts.get("no_text", 0)
+    failed = sum(n for status, n in counts.items() if status.is_failure)
     if stop.is_set():
         sys.exit(130)
     sys.exit(1 if failed or done < len(files) else 0)
+
+
+def _file_message(result) -> tuple[str, bool]:
+    """What one file's ``import`` line says after its status, and whether it is a warning
+    (a progress bar shows warnings and failures only)."""
+    if result.known is not None:
+        return (f"unchanged (already imported as {result.known.name} v{result.known.version})",
+                False)
+    outcome = result.stored.outcome if result.stored is not None else None
+    if outcome is not None and result.status == FileStatus.UNCHANGED:
+        return f"unchanged (imported meanwhile as v{outcome.version})", False
+    if outcome is None or not result.status.has_records:
+        return result.error or result.status, False
+    msg = f"{outcome.n_records} records from {result.n_tables} plan table(s)"
+    warned = False
+    if outcome.n_records == 0:
+        msg += ": no plan tables found"
+        warned = True
+    if outcome.superseded:
+        msg += (f"; version {outcome.version} of {result.stored.series}, replacing "
+                f"{outcome.superseded}")
+    if result.error:
+        msg += f"; {result.error}"
+        warned = True
+    return msg, warned
 
 
 def _short(path: str, width: int = 40) -> str:

@@ -6,11 +6,13 @@ CLI can print one line per failed file. ``status`` is what ``documents`` shows f
 
 from __future__ import annotations
 
+from councilplans.status import FileStatus
+
 
 class CouncilPlansError(Exception):
     """Base class: anything the tool reports as a per-file failure."""
 
-    status = "failed"
+    status = FileStatus.FAILED
 
 
 class NotADocument(CouncilPlansError):
@@ -40,7 +42,7 @@ class UnsafeDocument(CouncilPlansError):
 class NoTextLayer(CouncilPlansError):
     """An image-only PDF: nothing to read without OCR."""
 
-    status = "no_text"
+    status = FileStatus.NO_TEXT
 
 
 class ExtractionTimeout(CouncilPlansError):

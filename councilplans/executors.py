@@ -24,8 +24,7 @@ from pathlib import Path
 from typing import Protocol
 
 from councilplans.errors import ExtractionTimeout
-from councilplans.pipeline import FileResult, Options, process_file, sha256_of
-from councilplans.schema.loader import FileFacts
+from councilplans.pipeline import FileFacts, FileResult, Options, process_file, sha256_of
 
 Work = Sequence[tuple[Path, FileFacts]]
 OnRead = Callable[[str], None]
@@ -129,7 +128,7 @@ def outcome(future, facts: FileFacts, options: Options) -> FileResult:
         return future.result()
     except FutureTimeout:
         msg = ExtractionTimeout(f"over the time limit ({options.timeout:g} s)")
-        return FileResult(facts, "failed", str(msg))
+        return FileResult.failure(facts, str(msg))
     except ProcessExpired as exc:
         if exc.exitcode in (-9, 137) or exc.exitcode is None:
             reason = f"over the memory limit ({options.memory_mb} MB)"
@@ -139,9 +138,9 @@ def outcome(future, facts: FileFacts, options: Options) -> FileResult:
                       f"was stopped by signal {-exc.exitcode}")
         else:
             reason = f"the extractor crashed (exit code {exc.exitcode})"
-        return FileResult(facts, "failed", reason)
+        return FileResult.failure(facts, reason)
     except Exception as exc:
-        return FileResult(facts, "failed", f"worker error: {type(exc).__name__}: {exc}")
+        return FileResult.failure(facts, f"worker error: {type(exc).__name__}: {exc}")
 
 
 # --- local ------------------------------------------------------------------------------------
@@ -277,8 +276,8 @@ class DaskExecutor:
                     source: bytes | str = (str(path.resolve()) if options.shared_path
                                            else path.read_bytes())
                 except OSError as exc:
-                    unsent.append(FileResult(facts, "failed",
-                                             f"cannot read: {exc.strerror or exc}"))
+                    unsent.append(FileResult.failure(facts,
+                                                     f"cannot read: {exc.strerror or exc}"))
                     continue
                 key = f"councilplans-import-{token}-{i}"
                 if isinstance(source, bytes) and len(source) > EMBED_MAX:
@@ -321,10 +320,10 @@ def _dask_outcome(future, facts: FileFacts) -> FileResult:
     try:
         return future.result()
     except KilledWorker:
-        return FileResult(facts, "failed", "the Dask worker running it died, every time it was "
-                          "tried (it may crash its reader or exhaust the worker's memory)")
+        return FileResult.failure(facts, "the Dask worker running it died, every time it was "
+                                  "tried (it may crash its reader or exhaust the worker's memory)")
     except Exception as exc:
-        return FileResult(facts, "failed", f"Dask worker error: {type(exc).__name__}: {exc}")
+        return FileResult.failure(facts, f"Dask worker error: {type(exc).__name__}: {exc}")
 
 
 _pool_lock = threading.Lock()
@@ -357,9 +356,10 @@ def run_on_worker(source: bytes | str, facts: FileFacts, options: Options) -> Fi
             path = Path(source)
             try:
                 if sha256_of(path) != facts.sha256:
-                    return FileResult(facts, "failed", f"{path} on the Dask worker is not the "
-                                      "file the driver hashed (changed, or not a shared path)")
+                    return FileResult.failure(facts, f"{path} on the Dask worker is not the "
+                                              "file the driver hashed (changed, or not a shared "
+                                              "path)")
             except OSError as exc:
-                return FileResult(facts, "failed", f"cannot read {path} on the Dask worker "
-                                  f"(is --shared-path right?): {exc.strerror or exc}")
+                return FileResult.failure(facts, f"cannot read {path} on the Dask worker "
+                                          f"(is --shared-path right?): {exc.strerror or exc}")
         return outcome(schedule(pool, str(path), facts, options), facts, options)

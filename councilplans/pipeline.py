@@ -15,7 +15,7 @@ import resource
 import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -26,9 +26,8 @@ from councilplans.errors import (
     NoTextLayer,
 )
 from councilplans.normalise.model import NormalisedDocument
-from councilplans.schema.db import make_session
-from councilplans.schema.loader import FileFacts, LoadOutcome, find_by_sha, load_document
-from councilplans.schema.revisions import describe, resolve_series
+from councilplans.schema.store import ImportStore, Known, Stored
+from councilplans.status import FileStatus
 
 SUFFIXES = (".pdf", ".docx")
 
@@ -49,24 +48,53 @@ class Options:
 
 
 @dataclass(frozen=True)
-class FileResult:
-    """What a worker sends back: everything the loader needs, nothing it must recompute."""
+class FileFacts:
+    """What the pipeline knows about a file before (or without) reading it."""
 
-    facts: FileFacts
-    status: str  # imported | partial | failed | no_text
-    error: str | None = None
-    pages: int | None = None
-    document: NormalisedDocument | None = None
+    name: str
+    path: str
+    sha256: str  # "" when the file could not even be read
+    format: str | None  # pdf | docx, once the extractor has looked at the bytes
 
 
 @dataclass(frozen=True)
-class FileReport:
-    path: str
-    status: str  # imported | partial | failed | no_text | unchanged
-    message: str
-    n_records: int = 0
-    n_tables: int = 0
-    warned: bool = False  # the file was read with warnings (or nothing was found in it)
+class FileResult:
+    """One file's import, from the worker to the user: the one per-file type.
+
+    A worker fills what it read (status, error, pages, document); the driver adds what the
+    database holds for it (``stored``), or the earlier import of the same bytes it skipped
+    (``known``). The CLI words it; nothing here is a sentence for the user but the reason of a
+    failure, which comes from where it happened.
+    """
+
+    facts: FileFacts
+    status: FileStatus
+    error: str | None = None  # why the file failed, or the warnings of a partial read
+    pages: int | None = None
+    document: NormalisedDocument | None = None
+    stored: Stored | None = None  # after the driver's transaction
+    known: Known | None = None  # UNCHANGED before reading: the stored import of these bytes
+
+    @classmethod
+    def failure(cls, facts: FileFacts, reason: str) -> FileResult:
+        return cls(facts, FileStatus.FAILED, reason)
+
+    @property
+    def path(self) -> str:
+        return self.facts.path
+
+    @property
+    def n_records(self) -> int:
+        if self.known is not None:
+            return self.known.n_records
+        return self.stored.outcome.n_records if self.stored is not None else 0
+
+    @property
+    def n_tables(self) -> int:
+        """Plan tables found (the stored count for a file skipped as unchanged)."""
+        if self.known is not None:
+            return self.known.n_tables
+        return sum(1 for t in self.document.tables if t.is_plan) if self.document else 0
 
 
 def find_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -97,8 +125,6 @@ def process_file(
     path: str, facts: FileFacts, password: str | None = None, engine: str = "native"
 ) -> FileResult:
     """Extract and normalise one file; every failure becomes a status and a message."""
-    from dataclasses import replace
-
     from councilplans.extract import extract_document
     from councilplans.normalise import normalise_document
 
@@ -114,10 +140,10 @@ def process_file(
         if _out_of_memory(exc):
             limit = resource.getrlimit(resource.RLIMIT_AS)[0]
             size = f" ({limit // 2**20} MB)" if limit != resource.RLIM_INFINITY else ""
-            return FileResult(facts, "failed",
-                              str(ExtractionMemoryError(f"over the memory limit{size}")))
-        return FileResult(facts, "failed", f"unexpected error: {type(exc).__name__}: {exc}")
-    status = "partial" if raw.warnings else "imported"
+            return FileResult.failure(
+                facts, str(ExtractionMemoryError(f"over the memory limit{size}")))
+        return FileResult.failure(facts, f"unexpected error: {type(exc).__name__}: {exc}")
+    status = FileStatus.PARTIAL if raw.warnings else FileStatus.IMPORTED
     error = "; ".join(raw.warnings) if raw.warnings else None
     return FileResult(facts, status, error, raw.pages, result)
 
@@ -133,55 +159,11 @@ def _out_of_memory(exc: BaseException) -> bool:
     return False
 
 
-def _lock_for_write(session) -> None:
-    """Hold the database's write lock for the whole transaction, before anything is read.
-
-    Two imports running at once would otherwise both find a file (or its series) not yet
-    stored, and both store it.
-    """
-    conn = session.connection()
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("UPDATE documents SET id = id WHERE 0")  # takes the write lock
-    elif conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7265627)")
-
-
-def load_result(
-    engine: Engine, result: FileResult, replace_id: int | None = None, revises: str | None = None,
-    new_document: bool = False,
-) -> LoadOutcome:
-    """One transaction: either the whole document is written or nothing is."""
-    with make_session(engine) as session, session.begin():
-        return store_result(session, result, replace_id, revises, new_document)
-
-
-def store_result(
-    session, result: FileResult, replace_id: int | None = None, revises: str | None = None,
-    new_document: bool = False,
-) -> LoadOutcome:
-    """Write one file's document into the session's open transaction (the caller commits)."""
-    _lock_for_write(session)
-    if replace_id is None:  # another import may have stored these bytes meanwhile
-        known = find_by_sha(session, result.facts.sha256)
-        if known is not None and known.status != "failed":
-            return LoadOutcome(known.id, "unchanged", known.version, known.n_records)
-    meta = result.document.meta if result.document else None
-    choice = resolve_series(
-        session, result.facts.name, result.facts.sha256, meta.title if meta else None,
-        meta.organisations if meta else (), revises, fmt=result.facts.format,
-        new_document=new_document,
-    )
-    return load_document(
-        session, result.facts, result.document, result.status, result.error,
-        pages=result.pages, replace_id=replace_id, series_key=choice.key,
-    )
-
-
 def import_files(
     engine: Engine, paths: list[Path], options: Options, stop: threading.Event | None = None,
     on_read: Callable[[str], None] | None = None,
-) -> Iterator[FileReport]:
-    """Import each file, yielding one report per file as it finishes.
+) -> Iterator[FileResult]:
+    """Import each file, yielding one result per file as it finishes.
 
     ``stop``, once set, lets the files being read finish (and be stored) and starts no more.
     ``on_read`` is told each file's path when its result is awaited (a progress bar shows it).
@@ -191,86 +173,45 @@ def import_files(
     on_read = on_read or (lambda _path: None)
     work: list[tuple[Path, FileFacts]] = []
     replace_ids: dict[str, int] = {}
-    for path in paths:
-        if stop.is_set():
-            return
-        try:
-            facts = facts_for(path)
-        except OSError as exc:
-            yield FileReport(str(path), "failed", f"cannot read: {exc.strerror or exc}")
-            continue
-        with make_session(engine) as session:
-            known = find_by_sha(session, facts.sha256)
-            if known is not None and known.status != "failed":
+    with ImportStore(engine, dry_run=options.dry_run) as store:
+        for path in paths:
+            if stop.is_set():
+                return
+            try:
+                facts = facts_for(path)
+            except OSError as exc:
+                yield FileResult(FileFacts(path.name, str(path), "", None), FileStatus.FAILED,
+                                 f"cannot read: {exc.strerror or exc}")
+                continue
+            known = store.known(facts.sha256)
+            if known is not None:
                 if not options.force:
-                    yield FileReport(str(path), "unchanged",
-                                     f"unchanged (already imported as {known.name} "
-                                     f"v{known.version})", known.n_records, known.n_tables)
+                    yield FileResult(facts, FileStatus.UNCHANGED, known=known)
                     continue
-                replace_ids[facts.sha256] = known.id
-        work.append((path, facts))
-    if not work:
-        return
-    from councilplans.executors import executor_for
+                replace_ids[facts.sha256] = known.document_id
+            work.append((path, facts))
+        if not work:
+            return
+        from councilplans.executors import executor_for
 
-    results = executor_for(options.executor).run(work, options, stop, on_read)
-    dry_session = make_session(engine) if options.dry_run else None
+        for result in executor_for(options.executor).run(work, options, stop, on_read):
+            yield _stored(store, result, replace_ids.get(result.facts.sha256), options)
+
+
+def _stored(store: ImportStore, result: FileResult, replace_id: int | None,
+            options: Options) -> FileResult:
+    """``result`` with what its transaction did; a failed write is the file's failure."""
+    facts = result.facts
     try:
-        if dry_session is not None:
-            dry_session.begin()
-        for result in results:
-            yield _store_and_report(engine, dry_session, result,
-                                    replace_ids.get(result.facts.sha256), options)
-    finally:
-        if dry_session is not None:
-            dry_session.rollback()
-            dry_session.close()
-
-
-def _store_and_report(engine: Engine, dry_session, result: FileResult, replace_id: int | None,
-                      options: Options) -> FileReport:
-    try:
-        if dry_session is not None:
-            outcome = store_result(dry_session, result, replace_id, options.revises,
-                                   options.new_document)
-            dry_session.flush()
-            current = _describe_by_id(dry_session, outcome.document_id)
-        else:
-            with make_session(engine) as session, session.begin():
-                outcome = store_result(session, result, replace_id, options.revises,
-                                       options.new_document)
-                current = _describe_by_id(session, outcome.document_id)
+        stored = store.store(facts.name, facts.path, facts.sha256, facts.format, result.document,
+                             result.status, result.error, result.pages, replace_id,
+                             options.revises, options.new_document)
     except Exception as exc:
-        return FileReport(result.facts.path, "failed",
-                          f"database write failed, nothing written: {exc}")
-    doc = result.document
-    n_tables = sum(1 for t in doc.tables if t.is_plan) if doc else 0
-    if outcome.action == "unchanged":
-        return FileReport(result.facts.path, "unchanged",
-                          f"unchanged (imported meanwhile as v{outcome.version})",
-                          outcome.n_records, n_tables)
-    warned = False
-    if result.status in ("imported", "partial"):
-        msg = f"{outcome.n_records} records from {n_tables} plan table(s)"
-        if outcome.n_records == 0:
-            msg += ": no plan tables found"
-            warned = True
-        if outcome.superseded:
-            msg += (f"; version {outcome.version} of {current}, replacing "
-                    f"{outcome.superseded}")
-        if result.error:
-            msg += f"; {result.error}"
-            warned = True
-    else:
-        msg = result.error or result.status
-    return FileReport(result.facts.path, result.status, msg, outcome.n_records, n_tables, warned)
-
-
-def _describe_by_id(session, document_id: int | None) -> str:
-    from councilplans.schema.models import Document
-
-    doc = session.get(Document, document_id) if document_id is not None else None
-    return describe(doc) if doc is not None else ""
+        return replace(result, status=FileStatus.FAILED, document=None,
+                       error=f"database write failed, nothing written: {exc}")
+    if stored.outcome.status == FileStatus.UNCHANGED:
+        return replace(result, status=FileStatus.UNCHANGED, stored=stored)
+    return replace(result, stored=stored)
 
 
 def default_jobs() -> int:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from councilplans.evaluation.samples import FIELDS, score_records
 from councilplans.extract import extract_document
 from councilplans.normalise import normalise_document
+from evaluation.scoring import FIELDS, score_records
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"

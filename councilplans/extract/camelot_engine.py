@@ -12,12 +12,13 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from councilplans.errors import CorruptDocument, EncryptedDocument, NoTextLayer
+from councilplans.errors import CorruptDocument, NoTextLayer
 from councilplans.extract.engine_pages import (
     PageTable,
     cell_text,
     in_reading_order,
     number_pages,
+    open_pdf,
     text_blocks,
 )
 from councilplans.extract.model import Cell, RawDocument
@@ -25,17 +26,9 @@ from councilplans.extract.model import Cell, RawDocument
 
 def camelot_to_document(path: str | Path, password: str | None = None) -> RawDocument:
     import camelot
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     p = Path(path)
-    try:
-        pdf = pdfplumber.open(p, password=password or "")
-    except PDFPasswordIncorrect as exc:
-        raise EncryptedDocument("encrypted PDF: password required (use --password)") from exc
-    except Exception as exc:
-        raise CorruptDocument(f"corrupt or truncated PDF: {type(exc).__name__}: {exc}") from exc
-    with pdf:
+    with open_pdf(p, password) as pdf:
         if not pdf.pages:
             raise CorruptDocument("corrupt or truncated PDF: no pages")
         drawn = any(page.images or page.rects or page.curves for page in pdf.pages)

@@ -8,7 +8,9 @@ engine found the table. Only imported by the engines, so only with the ``engines
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from councilplans.errors import CorruptDocument, EncryptedDocument
 from councilplans.extract.model import BBox, Block, Cell, RawTable, TextBlock
 from councilplans.extract.pdf_text import bulletise
 
@@ -22,6 +24,19 @@ class PageTable:
 
     rows: tuple[tuple[Cell, ...], ...]
     bbox: BBox
+
+
+def open_pdf(path: Path, password: str | None = None):
+    """pdfplumber's view of the PDF, or the failure users get from every reader of a PDF."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        return pdfplumber.open(path, password=password or "")
+    except PDFPasswordIncorrect as exc:
+        raise EncryptedDocument("encrypted PDF: password required (use --password)") from exc
+    except Exception as exc:
+        raise CorruptDocument(f"corrupt or truncated PDF: {type(exc).__name__}: {exc}") from exc
 
 
 def cell_text(text: str | None) -> str:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from councilplans.errors import CorruptDocument, EncryptedDocument, NoTextLayer
+from councilplans.errors import CorruptDocument, NoTextLayer
 from councilplans.extract.engine_pages import (
     PageTable,
     cell_text,
     in_reading_order,
     number_pages,
+    open_pdf,
     text_blocks,
 )
 from councilplans.extract.model import BBox, Cell, RawDocument
@@ -24,17 +25,8 @@ TOL = 1.0  # points: a cell reaches a column / row when it passes its start by m
 
 
 def pdfplumber_to_document(path: str | Path, password: str | None = None) -> RawDocument:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-
     p = Path(path)
-    try:
-        pdf = pdfplumber.open(p, password=password or "")
-    except PDFPasswordIncorrect as exc:
-        raise EncryptedDocument("encrypted PDF: password required (use --password)") from exc
-    except Exception as exc:
-        raise CorruptDocument(f"corrupt or truncated PDF: {type(exc).__name__}: {exc}") from exc
-    with pdf:
+    with open_pdf(p, password) as pdf:
         pages = []
         n_chars = n_images = 0
         for page_no, page in enumerate(pdf.pages, start=1):

@@ -5,13 +5,11 @@ from __future__ import annotations
 from datetime import date
 from importlib import resources
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from councilplans.report.data import ReportData, report_data
 from councilplans.schema.filters import Filters
-from councilplans.schema.models import Document
-from councilplans.schema.queries import document_rows, export_rows
+from councilplans.schema.queries import document_rows, export_rows, paths_by_sha
 
 
 def _charts(d: ReportData) -> dict[str, str]:
@@ -46,8 +44,7 @@ def build_report(session: Session, filters: Filters | None = None, title: str | 
     records = export_rows(session, filters=f)
     documents = document_rows(session, filters=f)
     shas = {r["sha256"] for r in records} | {d["sha256"] for d in documents}
-    paths = dict(session.execute(select(Document.sha256, Document.path)
-                                 .where(Document.sha256.in_(shas))).all())
+    paths = paths_by_sha(session, shas)
     d = report_data(records, documents, paths, f.today or date.today())
     source = resources.files("councilplans.report").joinpath("template.html").read_text("utf-8")
     env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)

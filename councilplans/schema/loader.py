@@ -24,25 +24,19 @@ from councilplans.schema.models import (
     SourceTable,
     Theme,
 )
-
-
-@dataclass(frozen=True)
-class FileFacts:
-    """What the pipeline knows about a file before (or without) normalising it."""
-
-    name: str
-    path: str
-    sha256: str
-    format: str | None
+from councilplans.status import FileStatus
 
 
 @dataclass(frozen=True)
 class LoadOutcome:
+    """What the database holds for one file once its transaction is done."""
+
     document_id: int | None
-    action: str  # "imported" | "unchanged" | "replaced" | "failed"
+    status: FileStatus  # the stored document's status; UNCHANGED: nothing was written
     version: int
     n_records: int
     superseded: str | None = None  # "plan.pdf v1": the version this one made not current
+    replaced: bool = False  # the file's earlier import was re-extracted in place (--force)
 
 
 def find_by_sha(session: Session, sha256: str) -> Document | None:
@@ -93,18 +87,25 @@ def _next_version(session: Session, series_key: str) -> int:
 
 def load_document(
     session: Session,
-    facts: FileFacts,
+    name: str,
+    path: str,
+    sha256: str,
+    fmt: str | None,
     result: NormalisedDocument | None,
-    status: str,
+    status: FileStatus,
     error: str | None = None,
     pages: int | None = None,
     replace_id: int | None = None,
     series_key: str | None = None,
 ) -> LoadOutcome:
-    """Write one document (and its tables and records) in the caller's open transaction."""
+    """Write one document (and its tables and records) in the caller's open transaction.
+
+    ``name``, ``path``, ``sha256`` and ``fmt`` (pdf, docx, or None when unknown) are the file's.
+    """
     from councilplans.schema.revisions import new_series_key
 
-    series_key = series_key or new_series_key(facts.name, facts.sha256)
+    status = FileStatus(status)  # a stored word must be one of the vocabulary's
+    series_key = series_key or new_series_key(name, sha256)
     previous = None
     if replace_id is not None:
         previous = session.get(Document, replace_id)
@@ -116,12 +117,13 @@ def load_document(
     else:
         # A failed attempt at these same bytes is retried in place, not kept as a version.
         for stale in session.scalars(
-            select(Document).where(Document.sha256 == facts.sha256, Document.status == "failed")
+            select(Document).where(Document.sha256 == sha256,
+                                   Document.status == FileStatus.FAILED)
         ):
             session.delete(stale)
         session.flush()
         version = _next_version(session, series_key)
-    makes_current = status != "failed"
+    makes_current = status != FileStatus.FAILED
     before = session.scalars(
         select(Document).where(Document.series_key == series_key, Document.is_current)
     ).all()
@@ -130,10 +132,10 @@ def load_document(
             doc.is_current = False
     meta = result.meta if result else None
     doc = Document(
-        name=facts.name,
-        path=facts.path,
-        sha256=facts.sha256,
-        format=facts.format,
+        name=name,
+        path=path,
+        sha256=sha256,
+        format=fmt,
         title=meta.title if meta else None,
         doc_type=meta.doc_type if meta else None,
         period_start=meta.period_start if meta else None,
@@ -141,7 +143,7 @@ def load_document(
         doc_version=meta.version if meta else None,
         doc_status=meta.status if meta else None,
         pages=pages,
-        status=status,
+        status=status.value,
         error=error,
         notes=list(result.notes) if result else [],
         n_tables=len(result.tables) if result else 0,
@@ -156,7 +158,7 @@ def load_document(
     session.add(doc)
     session.flush()
     if result is None:
-        return LoadOutcome(doc.id, "failed", version, 0)
+        return LoadOutcome(doc.id, status, version, 0)
     orgs: dict[str, Organisation] = {}
     themes: dict[str, Theme] = {}
     for position, name in enumerate(meta.organisations if meta else ()):
@@ -182,9 +184,9 @@ def load_document(
         row.themes = [_theme(session, k, themes) for k in dict.fromkeys(r.themes)]
         session.add(row)
     session.flush()
-    action = "replaced" if previous is not None else "imported"
     superseded = (f"{before[0].name} v{before[0].version}"
                   if makes_current and before and previous is None else None)
-    return LoadOutcome(doc.id, action, version, len(result.records), superseded)
+    return LoadOutcome(doc.id, status, version, len(result.records), superseded,
+                       replaced=previous is not None)
 
 

@@ -149,6 +149,12 @@ def document_rows(session: Session, all_versions: bool = False, *,
 
 
 
+def paths_by_sha(session: Session, shas) -> dict[str, str | None]:
+    """Where each of these files was imported from (the path the import was given)."""
+    return dict(session.execute(select(Document.sha256, Document.path)
+                                .where(Document.sha256.in_(list(shas)))).all())
+
+
 def main_text(row: dict[str, Any]) -> str:
     """The one text a person reads a record by: its action, else indicator, outcome, objective."""
     for key in ("action", "indicator", "outcome", "objective", "output", "measure"):

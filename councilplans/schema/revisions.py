@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from councilplans.schema.models import Document
+from councilplans.status import FileStatus
 
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
@@ -163,6 +164,6 @@ def history(session: Session, ref: str) -> list[dict[str, Any]]:
 def versions_of(session: Session, ref: str) -> list[Document]:
     series = find_document(session, ref).series_key
     return list(session.scalars(
-        select(Document).where(Document.series_key == series, Document.status != "failed")
+        select(Document).where(Document.series_key == series, Document.status != FileStatus.FAILED)
         .order_by(Document.version)
     ).all())

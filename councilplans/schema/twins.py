@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from councilplans.schema.models import Document, RecordRow
 from councilplans.schema.revisions import title_key
+from councilplans.status import FileStatus
 
 SAME_RECORDS = 0.9  # share of records that must match for two files to be one plan
 _PREFERRED = {"docx": 0, "pdf": 1}
@@ -43,7 +44,7 @@ def _same_records(a: Counter, b: Counter) -> bool:
 def twin_groups(session: Session) -> list[list[Document]]:
     """Groups of current documents that are one plan in several formats, preferred first."""
     current = session.scalars(
-        select(Document).where(Document.is_current, Document.status != "failed")
+        select(Document).where(Document.is_current, Document.status != FileStatus.FAILED)
         .options(selectinload(Document.organisations)).order_by(Document.id)
     ).all()
     candidates: dict[tuple, list[Document]] = defaultdict(list)

@@ -7,8 +7,8 @@ import sys
 
 import pypdfium2
 
-from councilplans.evaluation.bench import measure, profile_top
-from councilplans.evaluation.bigplan import write_big_plan
+from evaluation.bench import measure, profile_top
+from evaluation.bigplan import write_big_plan
 
 
 def test_big_plan_is_deterministic_and_long_enough(tmp_path):
@@ -52,7 +52,7 @@ def test_profile_top_lists_functions(tmp_path):
 
 
 def test_child_reports_its_own_high_water_mark_not_the_parents(tmp_path):
-    from councilplans.evaluation.bench import child_cmd
+    from evaluation.bench import child_cmd
 
     ballast = b"\x01" * (300 * 2**20)  # the parent is big; the child's figure must not be
     m = measure("baseline", child_cmd("baseline", tmp_path / "unused.pdf"))
@@ -61,7 +61,7 @@ def test_child_reports_its_own_high_water_mark_not_the_parents(tmp_path):
 
 
 def test_batch_lines_put_the_batch_beside_the_single_plan():
-    from councilplans.evaluation.bench import Measure, batch_lines
+    from evaluation.bench import Measure, batch_lines
 
     single = Measure("import-cli", True, 11.0, 10.0, 150, {}, cpu_s=5.0)  # 100 pages
     batch = Measure("import-batch", True, 21.0, 20.0, 300, {"pages": 400, "files": 80},

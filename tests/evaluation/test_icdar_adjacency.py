@@ -6,7 +6,8 @@ from collections import Counter
 
 import pytest
 
-from councilplans.evaluation.icdar import (
+from councilplans.extract.model import Cell, RawTable
+from evaluation.icdar import (
     ICDAR,
     adjacency,
     grid_cells,
@@ -14,7 +15,6 @@ from councilplans.evaluation.icdar import (
     raw_table_cells,
     score_document,
 )
-from councilplans.extract.model import Cell, RawTable
 
 
 def test_plain_grid_right_and_below_skipping_empty_cells():

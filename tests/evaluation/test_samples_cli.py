@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from councilplans.evaluation import ROOT
-from councilplans.evaluation.samples import expected_path, find_samples, main
+from evaluation import ROOT
+from evaluation.samples import expected_path, find_samples, main
 
 SAMPLES = [p for p in find_samples(ROOT / "samples") if expected_path(p).is_file()]
 

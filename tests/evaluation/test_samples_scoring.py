@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from councilplans.evaluation.samples import (
+from evaluation.samples import expected_path
+from evaluation.scoring import (
     FIELDS,
     Score,
-    expected_path,
     match_records,
     norm_text,
     score_document,
@@ -112,7 +112,7 @@ def test_expected_path_rule():
 
 
 def test_layout_summary_adds_up_per_class_and_producer_in_the_issues_order():
-    from councilplans.evaluation.samples import layout_report, layout_summary
+    from evaluation.samples import layout_report, layout_summary
 
     one = score_records([rec(ref="1", action="Train staff")], [rec(ref="1", action="Train staff")])
     none = score_records([rec(ref="1", action="Train staff"), rec(ref="2", action="Audit")], [])

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from councilplans.evaluation.samples import FIELDS, norm_text
 from councilplans.extract import extract_document
 from councilplans.normalise import normalise_document
+from evaluation.scoring import FIELDS, norm_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SHAPES = ROOT / "samples" / "shapes"

@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 
 from councilplans.normalise.model import DocumentMeta, NormalisedDocument, Record, TableReport
 from councilplans.schema.db import make_engine, make_session
-from councilplans.schema.loader import FileFacts, load_document
+from councilplans.schema.loader import load_document
 from councilplans.schema.models import Document, RecordRow
 from councilplans.schema.queries import EXPORT_KEYS, document_rows, export_rows
+from councilplans.status import FileStatus
 
 
 def _doc(n: int = 2) -> NormalisedDocument:
@@ -32,16 +33,17 @@ def _doc(n: int = 2) -> NormalisedDocument:
     return NormalisedDocument(meta, (table,), records)
 
 
-def _load(url, facts, doc, **kw):
+def _load(url, file, doc, **kw):
+    """``file``: the loader's plain file values (name, path, sha256, format)."""
     engine = make_engine(url)
     with make_session(engine) as session, session.begin():
-        return load_document(session, facts, doc, "imported", pages=10, **kw)
+        return load_document(session, *file, doc, FileStatus.IMPORTED, pages=10, **kw)
 
 
 def test_load_and_export_exact_rows(db_url):
-    facts = FileFacts("plan.pdf", "/x/plan.pdf", "a" * 64, "pdf")
+    facts = ("plan.pdf", "/x/plan.pdf", "a" * 64, "pdf")
     outcome = _load(db_url, facts, _doc())
-    assert (outcome.action, outcome.version, outcome.n_records) == ("imported", 1, 2)
+    assert (outcome.status, outcome.version, outcome.n_records) == (FileStatus.IMPORTED, 1, 2)
     with make_session(make_engine(db_url)) as session:
         rows = export_rows(session)
         docs = document_rows(session)
@@ -62,9 +64,9 @@ def test_load_and_export_exact_rows(db_url):
 
 
 def test_a_document_placed_in_a_series_becomes_its_next_version(db_url):
-    _load(db_url, FileFacts("plan.pdf", "/x/plan.pdf", "a" * 64, "pdf"), _doc(2),
+    _load(db_url, ("plan.pdf", "/x/plan.pdf", "a" * 64, "pdf"), _doc(2),
           series_key="plan")
-    outcome = _load(db_url, FileFacts("plan.pdf", "/x/plan.pdf", "b" * 64, "pdf"), _doc(3),
+    outcome = _load(db_url, ("plan.pdf", "/x/plan.pdf", "b" * 64, "pdf"), _doc(3),
                     series_key="plan")
     assert (outcome.version, outcome.superseded) == (2, "plan.pdf v1")
     with make_session(make_engine(db_url)) as session:
@@ -76,19 +78,19 @@ def test_a_document_placed_in_a_series_becomes_its_next_version(db_url):
 
 def test_a_document_given_no_series_is_one_of_its_own(db_url):
     """The loader never makes a revision out of a file name: that is revisions' decision."""
-    _load(db_url, FileFacts("plan.pdf", "/kent/plan.pdf", "a" * 64, "pdf"), _doc(2))
-    outcome = _load(db_url, FileFacts("plan.pdf", "/wsx/plan.pdf", "b" * 64, "pdf"), _doc(3))
+    _load(db_url, ("plan.pdf", "/kent/plan.pdf", "a" * 64, "pdf"), _doc(2))
+    outcome = _load(db_url, ("plan.pdf", "/wsx/plan.pdf", "b" * 64, "pdf"), _doc(3))
     assert (outcome.version, outcome.superseded) == (1, None)
     with make_session(make_engine(db_url)) as session:
         assert len(export_rows(session)) == 5
 
 
 def test_failure_inside_the_transaction_writes_nothing(db_url):
-    _load(db_url, FileFacts("plan.pdf", "/x/plan.pdf", "a" * 64, "pdf"), _doc(2))
+    _load(db_url, ("plan.pdf", "/x/plan.pdf", "a" * 64, "pdf"), _doc(2))
     engine = make_engine(db_url)
     with pytest.raises(RuntimeError), make_session(engine) as session, session.begin():
-        load_document(session, FileFacts("plan.pdf", "/x/plan.pdf", "c" * 64, "pdf"),
-                      _doc(3), "imported")
+        load_document(session, "plan.pdf", "/x/plan.pdf", "c" * 64, "pdf", _doc(3),
+                      FileStatus.IMPORTED)
         session.flush()
         raise RuntimeError("injected failure after the rows were flushed")
     with make_session(engine) as session:

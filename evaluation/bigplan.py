@@ -16,7 +16,7 @@ import random
 import sys
 from pathlib import Path
 
-from councilplans.evaluation import ROOT
+from evaluation import ROOT
 
 GENERATOR_VERSION = 3  # bump when the drawing changes so cached files are rebuilt
 CACHE = ROOT / ".cache" / "bench"
@@ -161,7 +161,7 @@ def write_big_plan(path: str | Path, pages: int = 120, seed: int = 2024) -> Path
     """Draw an action plan of at least ``pages`` pages at ``path`` unless it already exists.
 
     Beside it, ``<stem>.expected.json`` (samples/SPEC.md format), so the sample scorer can
-    check the benchmark's import too: ``python -m councilplans.evaluation.samples PATH``.
+    check the benchmark's import too: ``python -m evaluation.samples PATH``.
     """
     path = Path(path)
     expected = path.with_name(path.stem + ".expected.json")

@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from councilplans.evaluation import ROOT
+from evaluation import ROOT
 
 ICDAR = ROOT.parent / "shared" / "real" / "icdar2013"
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -259,7 +259,7 @@ def report(res: Results, verbose: bool = False) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m councilplans.evaluation.icdar",
+    ap = argparse.ArgumentParser(prog="python -m evaluation.icdar",
                                  description=__doc__.splitlines()[0])
     ap.add_argument("--dir", type=Path, default=ICDAR, help="Folder of ICDAR 2013 files.")
     ap.add_argument("--extractors", default=DEFAULT,

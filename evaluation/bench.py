@@ -36,8 +36,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from councilplans.evaluation import ROOT
-from councilplans.evaluation.bigplan import cached_big_plan
+from evaluation import ROOT
+from evaluation.bigplan import cached_big_plan
 
 # --- child side: one task, then one JSON line on stdout -----------------------------------
 
@@ -131,8 +131,10 @@ def _stages(path: Path) -> dict:
     import councilplans.normalise.classify  # noqa: F401
     from councilplans.extract import extract_document
     from councilplans.normalise import normalise_document
-    from councilplans.pipeline import FileResult, facts_for, load_result
+    from councilplans.pipeline import facts_for
     from councilplans.schema.db import make_engine
+    from councilplans.schema.store import ImportStore
+    from councilplans.status import FileStatus
 
     t0 = time.perf_counter()
     raw = extract_document(path)
@@ -142,13 +144,14 @@ def _stages(path: Path) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{tmp}/stages.db")
         t3 = time.perf_counter()
-        outcome = load_result(engine, FileResult(facts_for(Path(path)), "imported", None,
-                                                 raw.pages, doc))
+        facts = facts_for(Path(path))
+        stored = ImportStore(engine).store(facts.name, facts.path, facts.sha256, raw.format, doc,
+                                           FileStatus.IMPORTED, pages=raw.pages)
         t4 = time.perf_counter()
         engine.dispose()
     stages = {"imports": t0 - t_imports, "extract": t1 - t0, "normalise": t2 - t1,
               "open db": t3 - t2, "load": t4 - t3}
-    return {"stages": stages, "records": outcome.n_records}
+    return {"stages": stages, "records": stored.outcome.n_records}
 
 
 TASKS: dict[str, Callable[[Path], dict]] = {
@@ -276,7 +279,7 @@ def batch_rounds(plan: Path, pages: int, folder: Path, rounds: int) -> int:
 
 
 def child_cmd(task: str, plan: Path) -> list[str]:
-    return [sys.executable, "-m", "councilplans.evaluation.bench", "--child", task, str(plan)]
+    return [sys.executable, "-m", "evaluation.bench", "--child", task, str(plan)]
 
 
 def import_cmd(plan: Path, db: Path, profile: Path | None = None) -> list[str]:
@@ -298,7 +301,8 @@ def cli_available() -> str | None:
 
 def check_import(plan: Path, db: Path) -> str:
     """The benchmark import's records scored against the plan's expected.json, if it has one."""
-    from councilplans.evaluation.samples import expected_path, score_records
+    from evaluation.samples import expected_path
+    from evaluation.scoring import score_records
 
     exp = expected_path(plan)
     if not exp.is_file():
@@ -347,7 +351,7 @@ def profile_top(prof: Path, n: int = 15) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m councilplans.evaluation.bench",
+    ap = argparse.ArgumentParser(prog="python -m evaluation.bench",
                                  description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=120, help="Size of the generated plan.")
     ap.add_argument("--pdf", type=Path, help="Benchmark this PDF instead of the generated plan.")
