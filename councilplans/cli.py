@@ -195,7 +195,9 @@ def import_cmd(paths, db_url, password, jobs, timeout, memory_mb, force, revises
                    "was not written", err=True)
         sys.exit(130)
     finally:
-        signal.signal(signal.SIGINT, previous_handler)
+        # Once stopping, a further press while the summary prints still means "stop now"
+        # (exit 130), not Python's default KeyboardInterrupt traceback.
+        signal.signal(signal.SIGINT, _exit_stopped if stop.is_set() else previous_handler)
     if bar is not None:
         bar.close()
     done = sum(counts.values())
@@ -210,6 +212,10 @@ def import_cmd(paths, db_url, password, jobs, timeout, memory_mb, force, revises
     if stop.is_set():
         sys.exit(130)
     sys.exit(1 if failed or done < len(files) else 0)
+
+
+def _exit_stopped(_signum, _frame) -> None:
+    sys.exit(130)
 
 
 def _file_message(result) -> tuple[str, bool]:

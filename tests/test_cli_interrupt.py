@@ -79,8 +79,22 @@ def test_first_ctrl_c_finishes_the_files_in_progress_and_keeps_them(tmp_path):
     assert again.stdout.count(": unchanged: ") == len(reported)
 
 
+def _slow_pdf(path: Path) -> Path:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("cli_errors", ROOT / "tests/test_cli_errors.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module._slow_pdf(path)
+
+
 def test_second_ctrl_c_stops_at_once_and_the_database_stays_whole(tmp_path):
-    folder, db = _folder(tmp_path), tmp_path / "plans.db"
+    """The file in progress takes a minute to read (a sample file can finish between two
+    presses), so the second press is what ends the import."""
+    folder, db = _folder(tmp_path, names=NAMES[:1]), tmp_path / "plans.db"
+    _slow_pdf(folder / "slow_plan.pdf")
+    for name in NAMES[1:3]:
+        shutil.copy(SAMPLES / name, folder / f"z_{name}")
     proc = _start(folder, f"sqlite:///{db}")
     first = proc.stdout.readline()
     assert ": imported: " in first
