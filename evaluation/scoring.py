@@ -22,13 +22,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from councilplans.normalise.model import RECORD_FIELDS
+from councilplans.vocabulary import BULLET_GLYPHS
 
 FIELDS: tuple[str, ...] = ("kind", *RECORD_FIELDS)
 KEY_FIELDS: tuple[str, ...] = ("action", "outcome", "indicator", "lead")
 THRESHOLD = 0.6
 DOC_FIELDS: tuple[str, ...] = ("title", "organisations", "doc_type", "period_start", "period_end")
 
-_BULLETS = re.compile("[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u27a2\u25ba\uf0b7\uf0a7]")
+_BULLETS = re.compile(f"[{''.join(sorted(BULLET_GLYPHS))}]")
 _SPACE = re.compile(r"\s+")
 
 Record = dict[str, Any]

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from councilplans.errors import CorruptDocument, UnsafeDocument
 from councilplans.extract.model import Cell, RawDocument, RawTable, TextBlock
+from councilplans.vocabulary import BULLET, bullet_end
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_UNCOMPRESSED = 500 * 1024 * 1024
 MAX_RATIO = 200
 _WS = re.compile(r"\s+")
-_TYPED_BULLET = re.compile(r"^\s*(?:[•●▪■◦○\uf0b7\uf0a7]|[-–o](?=\s))\s*")
 
 
 def check_package(path: Path) -> None:
@@ -102,10 +102,10 @@ def _para_line(p, styles: dict[str, str]) -> str:
     if not text:
         return ""
     style = _style_name(p, styles)
-    typed = _TYPED_BULLET.match(text)
-    if typed:
-        return "• " + text[typed.end():]
-    return "• " + text if _is_list(p, style) else text
+    typed = bullet_end(text)
+    if typed is not None:
+        return BULLET + text[typed:]
+    return BULLET + text if _is_list(p, style) else text
 
 
 def _bold(p) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from councilplans.errors import CorruptDocument, EncryptedDocument
 from councilplans.extract.model import BBox, Block, Cell, RawTable, TextBlock
-from councilplans.extract.pdf_text import bulletise
+from councilplans.vocabulary import BULLET, bulletise
 
 CONTEXT_BLOCKS = 3  # preceding text blocks kept as a table's context, as the native reader
 PARA_GAP = 0.6  # a gap over this share of the line height starts a new paragraph
@@ -79,7 +79,7 @@ def text_blocks(page, exclude: list[BBox], page_no: int) -> list[tuple[float, Te
             last = para[-1]
             height = max(last["bottom"] - last["top"], 1.0)
             if (style(line) != style(last) or line["top"] - last["bottom"] > PARA_GAP * height
-                    or bulletise(line["text"].strip()).startswith("• ")):
+                    or bulletise(line["text"].strip()).startswith(BULLET)):
                 flush()
         para.append(line)
     flush()

@@ -14,7 +14,8 @@ from bisect import bisect_right
 
 from councilplans.extract.pdf_grid import Edge, Grid, GridCell, merge_edges
 from councilplans.extract.pdf_page import Char
-from councilplans.extract.pdf_text import BULLETS, group_lines, split_columns
+from councilplans.extract.pdf_text import group_lines, split_columns
+from councilplans.vocabulary import BULLET_GLYPHS
 
 EXTENT_TOL = 8.0  # rules whose ends agree this closely belong to one table
 MIN_WIDTH = 120.0
@@ -62,7 +63,7 @@ def join_bullets(segs: list[list[Char]]) -> list[list[Char]]:
     """A bullet glyph hangs a tab's width before its item: one segment with it, not a column."""
     out: list[list[Char]] = []
     for seg in segs:
-        if out and len(out[-1]) == 1 and out[-1][0].text in BULLETS:
+        if out and len(out[-1]) == 1 and out[-1][0].text in BULLET_GLYPHS:
             out[-1] = out[-1] + seg
         else:
             out.append(seg)

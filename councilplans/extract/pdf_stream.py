@@ -13,7 +13,6 @@ usual spacing.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -21,6 +20,7 @@ from councilplans.extract.pdf_grid import Grid, GridCell
 from councilplans.extract.pdf_page import Char
 from councilplans.extract.pdf_rules import column_bounds, join_bullets
 from councilplans.extract.pdf_text import group_lines, split_columns
+from councilplans.vocabulary import is_ref
 
 MIN_COLUMNS = 3
 MIN_ROWS = 3
@@ -123,12 +123,9 @@ def _first_end(line: Line, x1: float) -> float | None:
     return max(ends) if ends else None
 
 
-_ROW_NUMBER = re.compile(r"^\(?[A-Za-z]{0,3}\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$")
-
-
 def _looks_numbered(text: str) -> bool:
     """A row number as printed ("1.1", "2.3.4", "P1.2", "(4)"), not a code list ("1 – 1.2")."""
-    return bool(_ROW_NUMBER.match(text.strip()))
+    return is_ref(text)
 
 
 def _grid(region: list[Line], bands: list[tuple[float, float]]) -> Grid | None:

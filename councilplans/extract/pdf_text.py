@@ -13,11 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from councilplans.extract.pdf_page import Char
-
-BULLETS = frozenset("•●▪◦■□▫‣⁃∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc")
-"""Glyphs that start a list item on their own (private-use ones are Symbol/Wingdings bullets)."""
-DASH_BULLETS = ("- ", "– ", "— ", "o ")
-"""Starts that are a list item only when followed by a space."""
+from councilplans.vocabulary import BULLET_GLYPHS, bulletise
 
 BASELINE_TOL = 0.3  # baselines within this share of the char height are one line
 SPACE_GAP = 0.12  # a gap wider than this share of the line height is a space
@@ -100,19 +96,6 @@ def _ligature(prev: Char, ch: Char) -> bool:
     return ch.index - prev.index == 1 and ch.x0 == prev.x0 and ch.x1 == prev.x1
 
 
-def bulletise(text: str) -> str:
-    """Turn a leading bullet glyph (or a dash followed by a space) into "• "."""
-    if not text:
-        return text
-    if text[0] in BULLETS:
-        rest = text[1:].lstrip()
-        return "• " + rest if rest else ""
-    if text.startswith(DASH_BULLETS) and not text[2:].lstrip()[:1].isdigit():
-        # "– 2015" is the end of a range that wrapped ("2012\n– 2015"), not a list item
-        return "• " + text[2:].lstrip()
-    return text
-
-
 def make_lines(chars: Iterable[Char], split: bool = False) -> list[Line]:
     """Lines of text, top to bottom; ``split`` breaks bands at column-sized gaps."""
     out: list[Line] = []
@@ -144,7 +127,7 @@ Style = Callable[[int], tuple[float, bool]]
 
 def line_style(line: Line, style: Style) -> tuple[float, bool]:
     """(size, bold) of a line from its first and last real characters."""
-    body = [c for c in line.chars if c.text not in BULLETS] or line.chars
+    body = [c for c in line.chars if c.text not in BULLET_GLYPHS] or line.chars
     size, bold_first = style(body[0].index)
     _, bold_last = style(body[-1].index)
     return size, bold_first and bold_last

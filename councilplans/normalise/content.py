@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 
 from councilplans.normalise.rag import is_rag_value
-from councilplans.normalise.refs import is_ref, leading_ref
 from councilplans.normalise.text import collapse
 from councilplans.normalise.timescales import parse_timescale
+from councilplans.vocabulary import is_ref, leading_ref
 
 MOSTLY = 0.8
 

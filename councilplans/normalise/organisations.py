@@ -33,6 +33,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from councilplans.vocabulary import strip_tags
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -98,12 +100,11 @@ def council_code(name: str | None) -> str | None:
     return _codes().get(name.lower()) if name else None
 
 
-_HTML = re.compile(r"<[^>]+>")
 
 
 def _normalise(text: str) -> str:
     """One spelling for apostrophes / dashes / whitespace so aliases match printed variants."""
-    text = _HTML.sub(" ", text).replace("’", "'").replace("‘", "'").replace("–", "-")
+    text = strip_tags(text).replace("’", "'").replace("‘", "'").replace("–", "-")
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 import colorsys
 import re
 
+from councilplans.vocabulary import strip_tags
+
 __all__ = ["parse_rag", "is_rag_value"]
 
 _WORDS: dict[str, str] = {
@@ -32,7 +34,6 @@ _FULL_WORDS = {"green", "amber", "yellow", "orange", "red"}
 _FILLER = {"rag", "status", "rating", "brag", "overall"}
 _SEVERITY = {"green": 0, "amber": 1, "red": 2}
 
-_HTML = re.compile(r"<[^>]+>")
 _PAREN = re.compile(r"\([^)]*\)")
 _SPLIT = re.compile(r"[\s/&,+:;.\-–—|]+|\band\b|\bto\b")
 _LEADING_WORD = re.compile(r"^([a-z]+)\s*(?:[:\-–—(.,;]|\n|$)")
@@ -42,7 +43,7 @@ _MIN_VALUE = 0.35
 
 
 def _clean(text: str) -> str:
-    text = _HTML.sub(" ", text).replace("*", " ").replace("_", " ")
+    text = strip_tags(text).replace("*", " ").replace("_", " ")
     return text.strip().lower()
 
 

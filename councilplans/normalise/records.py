@@ -7,7 +7,6 @@ record, or several when one cell numbers several actions.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from councilplans.normalise.columns import MAIN_FIELDS, Columns
@@ -15,11 +14,11 @@ from councilplans.normalise.grid import Grid
 from councilplans.normalise.layout import Header, is_repeated_header, section_row_text
 from councilplans.normalise.model import MAPPABLE_FIELDS, Record
 from councilplans.normalise.rag import parse_rag
-from councilplans.normalise.refs import clean_ref, leading_ref
 from councilplans.normalise.split import piece_for, split_actions
 from councilplans.normalise.stitch import LogicalTable
-from councilplans.normalise.text import BULLET, clean_cell, collapse, join_texts
+from councilplans.normalise.text import clean_cell, collapse, join_texts
 from councilplans.normalise.timescales import parse_timescale
+from councilplans.vocabulary import BULLET, clean_ref, is_numbered, leading_ref
 
 _PART_SEP = {"lead": "; "}
 
@@ -71,7 +70,6 @@ def _continues_cut_row(
     return bool(starts) and sum(map(carries_on, starts)) * 2 > len(starts)
 
 
-_NUMBERED_ROW = re.compile(r"\d{1,2}(?:\.\d{1,3}){1,3}[a-z]?")
 
 
 def _starts_afresh(texts: list[str], draft: Draft) -> bool:
@@ -206,7 +204,7 @@ def draft_to_records(draft: Draft, cols: Columns, table: LogicalTable) -> list[R
                         v[f] = _without_ref(v[f])
         if not any(v.get(f) for f in MAIN_FIELDS if f != "objective") and not (
             v.get("objective") and any(v.get(f) for f in ("lead", "timescale", "progress"))
-        ) and not _NUMBERED_ROW.fullmatch(collapse(values.get("ref"))):
+        ) and not is_numbered(values.get("ref")):
             continue  # an empty row; a numbered one is kept, the plan has that number
         ts = parse_timescale(v.get("timescale"))
         out.append(

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import re
 
-from councilplans.normalise.refs import leading_ref
+from councilplans.vocabulary import HIERARCHICAL, leading_ref
 
 __all__ = ["leading_ref", "piece_for", "split_actions", "split_numbered"]
 
 # A hierarchical number (at least two levels) starting a piece: at the start, after a
 # sentence end, after a line break, or glued to the end of the previous piece.
-_REF = r"\d{1,2}(?:\.\d{1,2}){1,3}"
 _PIECE_RE = re.compile(
-    rf"(?:^|(?<=[\s.;:)\]])|(?<=[a-z]))({_REF})\.?(?=\s*[A-Z0-9'\"\u2018\u201c(]|\s*$)"
+    rf"(?:^|(?<=[\s.;:)\]])|(?<=[a-z]))({HIERARCHICAL})\.?(?=\s*[A-Z0-9'\"\u2018\u201c(]|\s*$)"
 )
 
 

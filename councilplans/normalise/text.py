@@ -13,10 +13,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-BULLET = "• "
-_BULLET_GLYPHS = "•●▪■◦○‣⁃∙·\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
+from councilplans.vocabulary import BULLET, bullet_end
+
 # A dash starts a list item, except before a number: "– 89%" is a range or figure that wrapped.
-_BULLET_RE = re.compile(rf"^\s*(?:[{_BULLET_GLYPHS}]|[-–—*](?=\s+\D))\s*")
 _NOISE_RE = re.compile(r"[\u200b-\u200f\u2028\u2029\ufeff\x00-\x08\x0b-\x1f\x7f]")
 _WS_RE = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\u205f\u3000]+")
 _LATEX_RE = re.compile(r"\$\s*\\begin\{array\}.*?\\end\{array\}\s*\$", re.S)
@@ -108,8 +107,9 @@ def clean_cell(text: str | None) -> str | None:
     current_is_item = False
     listing = False  # after a line ending "include:", each line starting anew is an item
     for raw in text.split("\n"):
-        bullet = _BULLET_RE.match(raw)
-        line = clean_line(raw[bullet.end():] if bullet else raw)
+        end = bullet_end(raw)
+        bullet = end is not None
+        line = clean_line(raw[end:] if bullet else raw)
         if bullet and not line:
             continue
         if not line:

@@ -29,6 +29,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from councilplans.vocabulary import strip_tags
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -120,11 +122,10 @@ def _matchers() -> tuple[Any, ...]:
     return lower, exact, tokens
 
 
-_HTML = re.compile(r"<[^>]+>")
 
 
 def _normalise(text: str) -> str:
-    text = _HTML.sub(" ", text).replace("’", "'").replace("‘", "'").replace("–", "-")
+    text = strip_tags(text).replace("’", "'").replace("‘", "'").replace("–", "-")
     return re.sub(r"\s+", " ", text).strip()
 
 

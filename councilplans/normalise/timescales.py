@@ -33,6 +33,7 @@ from collections.abc import Callable
 from datetime import date
 
 from councilplans.normalise.model import Timescale
+from councilplans.vocabulary import blank_refs, strip_tags
 
 __all__ = ["parse_timescale"]
 
@@ -205,17 +206,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Span | None]],
     )
 )
 
-_HTML = re.compile(r"<[^>]+>")
 _YEAR_GLUED_REF = re.compile(rf"({_YEAR4})(\d{{1,2}}(?:\.\d{{1,2}})+\.?)")
-_REF = re.compile(r"(?<![\d./])\d{1,2}(?:\.\d{1,2}){1,3}(?![\d/]|\.\d)\.?")
 
 
 def _clean(text: str) -> str:
-    text = _HTML.sub(" ", text).lower()
+    text = strip_tags(text).lower()
     text = text.replace("–", "-").replace("—", "-").replace("‑", "-").replace("’", "'")
     text = _YEAR_GLUED_REF.sub(r"\1 \2", text)
     text = re.sub(r"\s+", " ", text).strip()
-    return _REF.sub(lambda m: " " * len(m[0]), text)  # action refs, kept length-neutral
+    return blank_refs(text)  # action refs, kept length-neutral
 
 
 def parse_timescale(text: str | None) -> Timescale:
