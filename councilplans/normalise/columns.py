@@ -190,6 +190,7 @@ def assign_columns(grid: Grid, header: Header) -> Columns:
         c = fields.index("action")
         fields[c] = "indicator"  # "Description / Target / Outturn": the indicator described
         why[c] = f"{why[c]}; beside a performance matrix's figure columns"
+    _group_label_objective(grid, body, fields, why, profiles)
     named: dict[str, list[str]] = {"": []}
     for c, f in enumerate(fields):
         if f:
@@ -212,6 +213,28 @@ def assign_columns(grid: Grid, header: Header) -> Columns:
                                                                   strict=True)),
         loose_refs=loose,
     )
+
+
+def _group_label_objective(grid: Grid, body: list[int], fields: list[str | None],
+                           why: list[str], profiles: list[Profile]) -> None:
+    """An unnamed column left of the plan's text whose cells each span several of its rows
+    ("Financier" over four actions, "Area for improvement" over its steps) labels groups of
+    rows: the objective, whatever its header says. Figures, dates and refs never are."""
+    main = next((fields.index(f) for f in ("action", "indicator") if f in fields), None)
+    if main is None or "objective" in fields or len(body) < 3:
+        return
+    for c in range(main):
+        prof = profiles[c]
+        if fields[c] is not None or prof.n < 2:
+            continue
+        spanned = sum(1 for r in body if grid.covered[r][c])
+        if spanned * 3 < len(body) or prof.mostly(prof.figures) or prof.mostly(prof.dates) \
+                or prof.mostly(prof.refs):
+            continue
+        fields[c] = "objective"
+        why[c] = (f"cells: {prof.n} labels spanning {spanned + prof.n} of {len(body)} rows "
+                  f"beside the {fields[main]} column {main + 1}")
+        return
 
 
 def _rated_rows_main(fields: list[str | None], profiles: list[Profile],

@@ -219,3 +219,40 @@ def test_one_header_over_group_labels_and_their_actions():
                                               "Responsables"), ()))
     assert cols.fields == ("objective", "action", "timescale", "lead")
     assert cols.main == 1
+
+
+def test_unnamed_column_of_labels_spanning_rows_left_of_the_actions_is_the_objective():
+    """Chelsea's "Axes d'évaluation", a holdout plan's "Area for improvement": a header no
+    wording knows over labels each merged across several action rows."""
+    from councilplans.extract.model import RawDocument, RawTable
+    from councilplans.normalise import normalise_document
+
+    def label(text):
+        return Cell(text, row_span=2)
+
+    def under(r):
+        return Cell("", origin=(r, 0))
+
+    rows = (
+        (Cell("Axes d'évaluation"), Cell("Action"), Cell("Lead")),
+        (label("Financier"), Cell("Set an annual budget"), Cell("Council")),
+        (under(1), Cell("Seek stable funding"), Cell("Transport officer")),
+        (label("Humain"), Cell("Create an expert post"), Cell("Council")),
+        (under(3), Cell("Consult experts"), Cell("Public works")),
+    )
+    doc = RawDocument(path="x", format="docx", blocks=(RawTable(index=0, rows=rows),))
+    result = normalise_document(doc, tag=False)
+    assert [(r.objective, r.action, r.lead, r.extra) for r in result.records] == [
+        ("Financier", "Set an annual budget", "Council", {}),
+        ("Financier", "Seek stable funding", "Transport officer", {}),
+        ("Humain", "Create an expert post", "Council", {}),
+        ("Humain", "Consult experts", "Public works", {}),
+    ]
+
+
+def test_unnamed_column_of_one_label_per_row_stays_extra():
+    cols = columns_of(["Axes d'évaluation", "Action", "Lead"],
+                      ["Financier", "Set an annual budget", "Council"],
+                      ["Humain", "Create an expert post", "Council"],
+                      ["Technique", "Build a toolkit", "Public works"])
+    assert cols.fields == (None, "action", "lead")
