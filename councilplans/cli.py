@@ -222,11 +222,11 @@ def _file_message(result) -> tuple[str, bool]:
     """What one file's ``import`` line says after its status, and whether it is a warning
     (a progress bar shows warnings and failures only)."""
     if result.known is not None:
-        return (f"unchanged (already imported as {result.known.name} v{result.known.version})",
+        return (f"already imported as {result.known.name} v{result.known.version}",
                 False)
     outcome = result.stored.outcome if result.stored is not None else None
     if outcome is not None and result.status == FileStatus.UNCHANGED:
-        return f"unchanged (imported meanwhile as v{outcome.version})", False
+        return f"imported meanwhile as v{outcome.version}", False
     if outcome is None or not result.status.has_records:
         return result.error or result.status, False
     msg = f"{outcome.n_records} records from {result.n_tables} plan table(s)"

@@ -69,7 +69,7 @@ def test_same_folder_twice_is_unchanged_and_counts_identical(tmp_path, db_url):
     assert second.exit_code == 0
     lines = second.output.strip().splitlines()
     assert lines[-1] == "2 documents: 2 unchanged; 0 records"
-    assert lines[0] == f"{folder / 'a.pdf'}: unchanged: unchanged (already imported as a.pdf v1)"
+    assert lines[0] == f"{folder / 'a.pdf'}: unchanged: already imported as a.pdf v1"
     exported = run("export", "--db", db_url).output.strip().splitlines()
     assert len(exported) == 8
 
