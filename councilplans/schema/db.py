@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_URL = "sqlite:///councilplans.db"
+_BUSY_MS = 60_000  # how long a SQLite connection waits for another process's write to end
 
 
 class NoDatabase(LookupError):
@@ -23,8 +24,8 @@ class NoDatabase(LookupError):
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur = dbapi_connection.cursor()
+    cur.execute(f"PRAGMA busy_timeout={_BUSY_MS}")  # first: switching to WAL may wait for a lock
     cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
@@ -60,7 +61,9 @@ def sqlite_path(url: str) -> Path | None:
 
 def make_engine(url: str = DEFAULT_URL, upgrade: bool = True) -> Engine:
     """An engine for ``url`` whose schema is current (created or migrated in place)."""
-    engine = create_engine(url, future=True)
+    sqlite = make_url(url).get_backend_name() == "sqlite"
+    connect_args = {"timeout": _BUSY_MS / 1000} if sqlite else {}
+    engine = create_engine(url, future=True, connect_args=connect_args)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     if upgrade:
