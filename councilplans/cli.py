@@ -460,13 +460,16 @@ def _records_table(rows) -> str:
 @filter_options
 @_format_option("table", "json", "jsonl", "csv", default="table")
 @click.option("--wide", is_flag=True, help="One line per document, titles never wrapped.")
+@click.option("--details", is_flag=True,
+              help="List each document's import notes and the tables not taken as plans, "
+                   "with the reason (the table view counts them otherwise).")
 @out_option
-def documents(db_url, fmt, wide, out, **kwargs):
+def documents(db_url, fmt, wide, details, out, **kwargs):
     """Each document: title, councils, type, period, status and counts.
 
-    A plan published as DOCX and as PDF shows as twins; the table view lists each document's
-    import notes and the tables that were not taken as plans, with the reason. With record
-    filters, only the documents holding a record they keep.
+    A plan published as DOCX and as PDF shows as twins; under each document the table view
+    counts its import notes and the tables not taken as plans (--details lists them, with the
+    reason). With record filters, only the documents holding a record they keep.
     """
     from councilplans.schema.db import make_session
     from councilplans.schema.queries import document_rows
@@ -484,7 +487,7 @@ def documents(db_url, fmt, wide, out, **kwargs):
     if fmt == "table":
         from councilplans.views import documents_table
 
-        _text_out(documents_table(rows, filters.all_versions, wide), out)
+        _text_out(documents_table(rows, filters.all_versions, wide, details), out)
         return
     if fmt == "json" and not out:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))

@@ -1,7 +1,9 @@
 """Plain-text tables the read commands print: aligned columns, long titles wrapped, never cut.
 
-Each document's row is followed by what a user needs in order to trust it: its twin in the
-other format, the import notes and the tables that were not taken as plans, with the reason.
+Each document's row is followed by what a user needs in order to trust it: an error, its twin
+in the other format, and how many import notes and non-plan tables it has; with ``details``
+the notes themselves and each table not taken as a plan, with the reason. A summary after a
+batch import of eighty files stays readable that way, and the detail is one flag away.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ def _aligned(header: list[str], lines: list[list[str]], wide: bool) -> list[list
     return out
 
 
-def documents_table(rows: list[dict[str, Any]], all_versions: bool, wide: bool) -> str:
+def documents_table(rows: list[dict[str, Any]], all_versions: bool, wide: bool,
+                    details: bool = False) -> str:
     header = ["document", "status", "tables", "records", "type", "period", "councils", "title"]
     if all_versions:
         header = ["version", *header]
@@ -48,18 +51,31 @@ def documents_table(rows: list[dict[str, Any]], all_versions: bool, wide: bool) 
     out = printed[0]
     for r, block in zip(rows, printed[1:], strict=True):
         out.extend(block)
-        details = []
+        lines_: list[str] = []
         if r.get("error"):
-            details.append(f"error: {r['error']}")
+            lines_.append(f"error: {r['error']}")
         if r.get("twin"):
-            details.append(f"twin of {r['twin']} (the same plan in another format; export "
+            lines_.append(f"twin of {r['twin']} (the same plan in another format; export "
                            "counts it once, from the DOCX)")
-        details.extend(f"note: {n}" for n in r.get("notes") or [])
-        for t in r.get("rejected_tables") or []:
-            where = f" (page {t['page']})" if t.get("page") else ""
-            details.append(f"table {t['index']}{where} not a plan: {t['reason']}")
-        out.extend("    " + d for d in details)
+        notes, rejected = r.get("notes") or [], r.get("rejected_tables") or []
+        if details:
+            lines_.extend(f"note: {n}" for n in notes)
+            for t in rejected:
+                where = f" (page {t['page']})" if t.get("page") else ""
+                lines_.append(f"table {t['index']}{where} not a plan: {t['reason']}")
+        elif notes or rejected:
+            counted = [_count(len(notes), "import note"),
+                       _count(len(rejected), "table not taken as a plan",
+                              "tables not taken as a plan")]
+            lines_.append("; ".join(c for c in counted if c) + " (--details lists them)")
+        out.extend("    " + d for d in lines_)
     return "\n".join(out)
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    if not n:
+        return ""
+    return f"1 {one}" if n == 1 else f"{n} {many or one + 's'}"
 
 
 def tables_table(tables: list[dict[str, Any]]) -> str:

@@ -194,6 +194,8 @@ def test_documents_shows_full_titles_versions_notes_and_rejected_tables(tmp_path
         shutil.copy(SHAPES / name, tmp_path / name)
         assert run("import", tmp_path / name, "--db", db, "--jobs", "0").exit_code == 0
     table = run("documents", "--db", db).output.splitlines()
+    assert "    1 import note; 4 tables not taken as a plan (--details lists them)" in table
+    table = run("documents", "--db", db, "--details").output.splitlines()
     assert table[0].split() == ["document", "status", "tables", "records", "type", "period",
                                 "councils", "title"]
     assert any(line.startswith("revision_v2.pdf") and line.endswith(
