@@ -192,3 +192,19 @@ def test_on_a_terminal_a_file_with_no_records_gets_its_own_line(tmp_path):
     assert not any("a_plan.docx: imported" in ln for ln in lines)  # a silent success
     assert "a_plan.docx" in screen and "c_minutes.docx" in screen  # the bar names the file
     assert out.strip().splitlines() == ["3 documents: 3 imported; 7 records"]
+
+
+def test_ctrl_c_while_the_database_is_being_created_is_a_plain_stop(tmp_path):
+    """A press while the new database is being set up (its file just appeared: schema and
+    migrations under way, or the first file started) gives exit 130 and one line, never a
+    traceback or click's 'Aborted!' with status 1."""
+    folder, db = _folder(tmp_path, NAMES[:2]), tmp_path / "plans.db"
+    proc = _start(folder, f"sqlite:///{db}")
+    deadline = time.monotonic() + 60
+    while not db.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, out + err
+    assert "Traceback" not in err and "Aborted!" not in err, err
+    assert "stop" in err, err
