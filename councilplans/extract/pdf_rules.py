@@ -6,13 +6,18 @@ regions; a region is a table only when most of its text lines break into two or 
 segments, which keeps page-header / footer rules around running text from turning a page into
 a one-column "table". Columns come from the gaps shared by the body lines, rows from the
 rules when there are enough of them, otherwise one row per text line.
+
+A rule that crosses most of the table but stops short of some columns (a Word table whose
+group or objective cell spans several rows draws each row's rule around it) is a row boundary
+all the same; the columns it leaves open hold one vertically merged cell (row_span > 1), as a
+ruled lattice would show it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 
-from councilplans.extract.pdf_grid import Edge, Grid, GridCell, merge_edges
+from councilplans.extract.pdf_grid import SNAP, Edge, Grid, GridCell, merge_edges
 from councilplans.extract.pdf_page import Char
 from councilplans.extract.pdf_text import group_lines, split_columns
 from councilplans.vocabulary import BULLET_GLYPHS
@@ -24,6 +29,10 @@ CELL_GAP = 0.8  # a gap this many line heights wide separates cells on a line
 TAIL_GAP = 1.2  # lines under a table's last rule belong to it while this close
 INNER_SHARE = 0.15  # a carried-over cell starts at least this far into the table
 GROUP_PAD = 1.5  # a group row's rules sit within this many line heights of its text
+PARTIAL_SHARE = 0.5  # rule pieces covering this share of a table's width bound a row
+OPEN_SHARE = 0.5  # a column whose stretch of a row's rule is covered less than this is open
+
+Gaps = dict[float, list[tuple[float, float]]]  # a partial rule's y -> the stretches it leaves open
 
 
 def _inside(x: float, y: float, grids: list[Grid]) -> bool:
@@ -37,10 +46,16 @@ def _overlaps(grids: list[Grid], x0: float, top: float, x1: float, bottom: float
                for g in grids)
 
 
-def _rule_groups(h_edges: list[Edge], grids: list[Grid]) -> list[list[Edge]]:
-    """Same-extent rules, top to bottom, outside lattice tables; double rules count once."""
-    rules = [e for e in merge_edges(h_edges) if e[2] - e[1] >= MIN_WIDTH
-             and not _inside((e[1] + e[2]) / 2, e[0], grids)]
+def _rule_groups(h_edges: list[Edge], grids: list[Grid]) -> list[tuple[list[Edge], Gaps]]:
+    """Same-extent rules, top to bottom, outside lattice tables; double rules count once.
+
+    Each group comes with its partial rules: the pieces at one height between its first and
+    last rule that together cross most of its width, taken as rules of the full width whose
+    open stretches (the columns of a vertically merged cell) are kept beside them.
+    """
+    pieces = [e for e in merge_edges(h_edges) if e[2] - e[1] >= 2
+              and not _inside((e[1] + e[2]) / 2, e[0], grids)]
+    rules = [e for e in pieces if e[2] - e[1] >= MIN_WIDTH]
     groups: list[list[Edge]] = []
     for rule in sorted(rules):
         for g in groups:
@@ -50,7 +65,43 @@ def _rule_groups(h_edges: list[Edge], grids: list[Grid]) -> list[list[Edge]]:
                 break
         else:
             groups.append([rule])
-    return [g for g in groups if len(g) >= 2]
+    groups = [g for g in groups if len(g) >= 2]
+    out: list[tuple[list[Edge], Gaps]] = []
+    absorbed: set[Edge] = set()
+    for g in sorted(groups, key=lambda g: g[0][1] - g[0][2]):  # widest first
+        if all(e in absorbed for e in g):
+            continue  # the pieces of another table's partial rules
+        x0, x1 = g[0][1], g[0][2]
+        inner = [e for e in pieces if g[0][0] + 5 < e[0] < g[-1][0] - 5
+                 and x0 - EXTENT_TOL <= e[1] and e[2] <= x1 + EXTENT_TOL
+                 and all(abs(e[0] - r[0]) > 5 for r in g)]
+        gaps: Gaps = {}
+        extra: list[Edge] = []
+        for line in _same_height(inner):
+            covered = sum(min(e[2], x1) - max(e[1], x0) for e in line)
+            if covered < PARTIAL_SHARE * (x1 - x0):
+                continue
+            y = sum(e[0] for e in line) / len(line)
+            edges = sorted(line, key=lambda e: e[1])
+            stretch = [(a, b) for a, b in zip([x0] + [e[2] for e in edges],
+                                              [e[1] for e in edges] + [x1], strict=True)
+                       if b - a > EXTENT_TOL]
+            extra.append((y, x0, x1))
+            gaps[y] = stretch
+            absorbed.update(line)
+        out.append((sorted(g + extra), gaps))
+    return sorted(out, key=lambda t: t[0][0])
+
+
+def _same_height(pieces: list[Edge]) -> list[list[Edge]]:
+    """Rule pieces grouped by height (within merge_edges' snap)."""
+    out: list[list[Edge]] = []
+    for e in sorted(pieces):
+        if out and e[0] - out[-1][0][0] <= SNAP:
+            out[-1].append(e)
+        else:
+            out.append([e])
+    return out
 
 
 def _bands(chars: list[Char], x0: float, x1: float, top: float, bottom: float):
@@ -99,12 +150,15 @@ def word_spans(bands: list[list[list[Char]]]) -> list[tuple[float, float]]:
 
 
 def column_bounds(
-    bands: list[list[list[Char]]], x0: float, x1: float, header: list[list[list[Char]]]
+    bands: list[list[list[Char]]], x0: float, x1: float, header: list[list[list[Char]]],
+    drawn: list[float] | tuple[float, ...] = (),
 ) -> list[float]:
     """Column boundaries: x0, a point in each gap no body segment crosses, x1.
 
     Within a gap the boundary avoids header words where it can, since header text is often
-    wider than its column and centred over it.
+    wider than its column and centred over it. ``drawn`` are column edges the drawing shows
+    (where partial rules stop): a gap holding them is bounded there, even a gap that spans a
+    column left empty on this page.
     """
     spans = sorted((min(c.x0 for c in seg), max(c.x1 for c in seg))
                    for band in bands for seg in band)
@@ -120,6 +174,10 @@ def column_bounds(
     xs = [x0]
     for p, q in zip(merged, merged[1:], strict=False):
         lo, hi = p[1], q[0]
+        edges = [x for x in drawn if lo - 2 <= x <= hi + 2]
+        if edges:
+            xs += edges
+            continue
         # a header cell standing alone in the gutter names a column the body leaves empty
         alone = [(a, b) for a, b in heads if lo + 1 < a and b < hi - 1]
         if alone:
@@ -136,7 +194,7 @@ def find_ruled_tables(h_edges: list[Edge], chars: list[Char], grids: list[Grid])
     """Grids for horizontal-rules-only tables on a page (lattice ``grids`` already found)."""
     out: list[Grid] = []
     free = [c for c in chars if not _inside((c.x0 + c.x1) / 2, (c.top + c.bottom) / 2, grids)]
-    for rules in _rule_groups(h_edges, grids):
+    for rules, gaps in _rule_groups(h_edges, grids):
         x0, x1 = rules[0][1], rules[0][2]
         intervals = [
             (a[0], b[0], [] if _overlaps(grids, x0, a[0], x1, b[0])
@@ -155,7 +213,7 @@ def find_ruled_tables(h_edges: list[Edge], chars: list[Char], grids: list[Grid])
                 if _tabular_row(tail):
                     bottom = max(c.bottom for b in tail for seg in b for c in seg) + 1.0
                     run.append((rules[-1][0], bottom, tail))
-            grid = _grid_for(run, x0, x1)
+            grid = _grid_for(run, x0, x1, gaps)
             if grid is not None:
                 out.append(grid)
             run = []
@@ -202,7 +260,8 @@ def _group_row(interval: tuple[float, float, list]) -> bool:
     return bottom - top <= (len(bands) + GROUP_PAD) * height
 
 
-def _grid_for(run: list[tuple[float, float, list]], x0: float, x1: float) -> Grid | None:
+def _grid_for(run: list[tuple[float, float, list]], x0: float, x1: float,
+              gaps: Gaps | None = None) -> Grid | None:
     if not run or sum(len(iv[2]) for iv in run) < 3:
         return None
     groups = {k for k, iv in enumerate(run) if k and _group_row(iv) and not _tabular(iv[2])}
@@ -214,7 +273,10 @@ def _grid_for(run: list[tuple[float, float, list]], x0: float, x1: float) -> Gri
     lines = [b for iv in body for b in iv[2]]
     if not per_row and sum(len(b) >= 2 for b in lines) >= 2:
         lines = [b for b in lines if len(b) >= 2]  # group rows and wrapped lines cross gutters
-    xs = column_bounds(lines, x0, x1, header)
+    drawn = sorted({round(x, 1) for stretch in (gaps or {}).values() for a, b in stretch
+                    for x in (a, b) if x0 + EXTENT_TOL < x < x1 - EXTENT_TOL})
+    drawn = [x for k, x in enumerate(drawn) if k == 0 or x - drawn[k - 1] > SNAP]
+    xs = column_bounds(lines, x0, x1, header, drawn)
     if len(xs) < 3:
         return None
     group_lines: list[float] = []
@@ -239,11 +301,45 @@ def _grid_for(run: list[tuple[float, float, list]], x0: float, x1: float) -> Gri
         ys += row_bounds(lines, xs)[0]
         ys.append(bottom)
     spanning |= {bisect_right(ys, y) - 1 for y in group_lines}
-    n_cols = len(xs) - 1
-    cells = tuple(cell for r in range(len(ys) - 1)
-                  for cell in ([GridCell(r, 0, 1, n_cols)] if r in spanning
-                               else [GridCell(r, c, 1, 1) for c in range(n_cols)]))
+    opened = _open_slots(xs, ys, gaps or {})
+    cells = merged_cells(len(ys) - 1, len(xs) - 1, spanning, opened)
     rows = "rules" if per_row else "rules, first cells starting afresh"
+    if opened:
+        rows += ", partial ones around merged cells"
     groups_note = "; group rows: text across the columns" if spanning else ""
     return Grid(tuple(xs), tuple(ys), cells,
                 f"rows: {rows}; columns: white corridors{groups_note}")
+
+
+def _open_slots(xs: list[float], ys: list[float], gaps: Gaps) -> set[tuple[int, int]]:
+    """(row, col) whose top boundary is a partial rule leaving that column open."""
+    out: set[tuple[int, int]] = set()
+    for k in range(1, len(ys) - 1):
+        stretch = gaps.get(ys[k])
+        if not stretch:
+            continue
+        for c in range(len(xs) - 1):
+            a, b = xs[c], xs[c + 1]
+            uncovered = sum(max(0.0, min(q, b) - max(p, a)) for p, q in stretch)
+            if uncovered > (1 - OPEN_SHARE) * (b - a):
+                out.add((k, c))
+    return out
+
+
+def merged_cells(n_rows: int, n_cols: int, spanning: set[int],
+                 opened: set[tuple[int, int]]) -> tuple[GridCell, ...]:
+    """Cells of a grid: group rows one cell across, a slot whose top boundary is open part of
+    the cell above (a vertically merged cell), every other slot a cell of its own."""
+    cells: list[GridCell] = []
+    for r in range(n_rows):
+        if r in spanning:
+            cells.append(GridCell(r, 0, 1, n_cols))
+            continue
+        for c in range(n_cols):
+            if (r, c) in opened and r - 1 not in spanning and r > 0:
+                continue  # covered by the cell above
+            r2 = r + 1
+            while r2 < n_rows and (r2, c) in opened and r2 not in spanning:
+                r2 += 1
+            cells.append(GridCell(r, c, r2 - r, 1))
+    return tuple(cells)

@@ -208,10 +208,15 @@ def test_sample_sideways_chromium_reads_horizontal_words() -> None:
 def test_sample_rules_only_chromium() -> None:
     doc = _sample("rules-only--chromium--bd_dsv_delivery_plan")
     (table,) = [t for t in doc.tables if t.page == 5]
-    assert (table.n_rows, table.n_cols) == (7, 4)
+    assert (table.n_rows, table.n_cols) == (8, 4)
     assert table.texts()[0] == ["PRIORITY AREAS", "ACTION", "BY WHEN", "LED BY"]
     action = table.texts()[1][1]
     assert action.startswith("1.1.2 Improve understanding") and action.count("\n") == 7
+    # the rule between 1.5.1 and 1.5.2 stops short of the priority column: one merged cell
+    priority = table.rows[5][0]
+    assert (priority.text, priority.row_span) == ("1.5 Learn from the\nSpecialists.", 2)
+    assert table.rows[6][0].origin == (5, 0)
+    assert [c.text.split()[0] for c in table.rows[6][1:3]] == ["1.5.2", "1.5.2"]
 
 
 def test_sample_header_band_word_with_group_row() -> None:
@@ -225,3 +230,26 @@ def test_sample_header_band_word_with_group_row() -> None:
     assert table.texts()[2][:3] == [
         "1.1", "VAWG Strategy Action: Improve\nawareness amongst victims/survivors\nabout the "
         "range of services they can\naccess and help them to navigate\nthese services", "CHOG"]
+
+
+def test_sample_rules_only_word_merged_objective_column() -> None:
+    """Word's booktabs rules stop either side of a vertically merged objective cell: each is
+    still a row boundary, and the objective is one cell spanning the rows it leaves open."""
+    doc = _sample("rules-only--word--havering_vawg_strategy")
+    (table,) = [t for t in doc.tables if t.page == 8]
+    assert (table.n_rows, table.n_cols) == (5, 8)
+    assert "partial ones around merged cells" in table.evidence
+    assert table.texts()[0][:3] == ["Corporate\ngoal and\nstrategic\noutcome",
+                                    "Strategy\nObjective", "Project/Action"]
+    objective = table.rows[1][1]
+    assert (objective.text, objective.row_span) == ("Prevention\nand early\nidentification", 4)
+    assert [table.rows[r][1].origin for r in (2, 3, 4)] == [(1, 1)] * 3
+    row = table.texts()[2]
+    assert row[0] == "1 – 1.2 3 –\n3.1 5 – 5.1,\n5.5"
+    assert row[2].startswith("Increase awareness of VAWG") and row[4:6] == [
+        "Staff", "April 2015\nonwards"]
+    # the next page: the merged cell carried over, then a new objective starting afresh
+    (table,) = [t for t in doc.tables if t.page == 9]
+    assert table.n_cols == 8 and [r[1].row_span for r in table.rows[1:]] == [2, 1, 1]
+    assert table.rows[2][1].origin == (1, 1)
+    assert table.rows[3][1].text == "Provision of\nintervention\nservices"
