@@ -172,6 +172,15 @@ def column_bounds(
     heads = sorted((min(c.x0 for c in seg), max(c.x1 for c in seg))
                    for band in header for seg in band)
     xs = [x0]
+    # header cells left or right of all the body's text name columns left empty on this page
+    if merged:
+        start = x0
+        for a, b in _spans([(a, b) for a, b in heads if b < merged[0][0] - 1.0]):
+            if start > x0:
+                xs.append((start + a) / 2)
+            start = b
+        if start > x0:
+            xs.append((start + merged[0][0]) / 2)
     for p, q in zip(merged, merged[1:], strict=False):
         lo, hi = p[1], q[0]
         edges = [x for x in drawn if lo - 2 <= x <= hi + 2]
@@ -187,7 +196,23 @@ def column_bounds(
         candidates = [lo + (hi - lo) * k / 8 for k in range(1, 8)]
         free = [x for x in candidates if not any(a < x < b for a, b in words)]
         xs.append(min(free, key=lambda x: abs(x - mid)) if free else mid)
+    if merged:
+        end = merged[-1][1]
+        for a, b in _spans([(a, b) for a, b in heads if a > end + 1.0]):
+            xs.append((end + a) / 2)
+            end = b
     return xs + [x1]
+
+
+def _spans(pairs: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Overlapping x-ranges joined, left to right."""
+    out: list[tuple[float, float]] = []
+    for a, b in sorted(pairs):
+        if out and a <= out[-1][1] + 1.0:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def find_ruled_tables(h_edges: list[Edge], chars: list[Char], grids: list[Grid]) -> list[Grid]:
