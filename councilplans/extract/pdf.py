@@ -17,7 +17,7 @@ import pypdfium2.raw as pdfium_c
 
 from councilplans.errors import CorruptDocument, EncryptedDocument, NoTextLayer
 from councilplans.extract.model import RGB, Block, Cell, RawDocument, RawTable, TextBlock
-from councilplans.extract.pdf_bands import join_bands
+from councilplans.extract.pdf_bands import join_bands, refine_columns
 from councilplans.extract.pdf_grid import MIN_ROW, Grid, find_grids
 from councilplans.extract.pdf_page import Char, Fill, PageContent, PageReader
 from councilplans.extract.pdf_rules import find_ruled_tables, is_tabular
@@ -126,17 +126,20 @@ def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list
     shaded = {e for f in content.fills if min(f.rgb) < 0.97
               for e in ((f.top, f.x0, f.x1), (f.bottom, f.x0, f.x1))}
     h_edges = [e for e in content.h_edges if e not in shaded]
+    pending: list[Grid] = []  # drawn by shading, boxes holding several columns: settled below
     if grids:
         kept = _banded_rows(_without_frames(grids, content.chars), content.chars, content.fills,
-                            content.v_edges)
-        dropped = [g for g in grids if g not in kept]
+                            content.v_edges, pending)
+        dropped = [g for g in grids if g not in kept and g not in pending]
         if dropped:  # the lines of page frames and bands' fill sides are no rules either
             h_edges = [e for e in h_edges if not any(
                 g.xs[0] - 1 <= e[1] and e[2] <= g.xs[-1] + 1
                 and any(abs(e[0] - y) <= 1.0 for y in g.ys) for g in dropped)]
-        grids = kept
+        grids = sorted(kept + pending, key=lambda g: (g.ys[0], g.xs[0]))
     grids += find_ruled_tables(h_edges, content.chars, grids)
     grids = join_bands(grids, content.chars, content.height, content.fills)
+    if pending:
+        grids = _settle(grids, pending, content.chars, content.fills)
     grids = extend_header_bands(grids, content.chars)
     grids += find_stream_tables(content.chars, grids, _strips(content.fills, content.width))
     buckets, outside = _assign(grids, content.chars)
@@ -183,8 +186,25 @@ def _without_frames(grids: list[Grid], chars: list[Char]) -> list[Grid]:
     return kept
 
 
+def _settle(grids: list[Grid], pending: list[Grid], chars: list[Char],
+            fills: list[Fill]) -> list[Grid]:
+    """Grids drawn by shading whose boxes hold several columns, now joined with the bands
+    and white rows under them: white corridors split their columns (``refine_columns``);
+    those whose boxes still break into columns are left to the white-space pass."""
+    out = []
+    for grid in grids:
+        if any(grid.xs[0] - 1 <= p.xs[0] and p.xs[-1] <= grid.xs[-1] + 1
+               and grid.ys[0] - 1 <= p.ys[0] and p.ys[-1] <= grid.ys[-1] + 1 for p in pending):
+            grid = refine_columns(grid, chars, fills)
+            if _tabular_cells(grid, chars):
+                continue
+        out.append(grid)
+    return out
+
+
 def _banded_rows(grids: list[Grid], chars: list[Char], fills: list[Fill],
-                 v_edges: list[tuple[float, float, float]]) -> list[Grid]:
+                 v_edges: list[tuple[float, float, float]],
+                 pending: list[Grid] | None = None) -> list[Grid]:
     """Drop the one-column "grids" of tables shaded in bands and never ruled.
 
     A tinted header and every other row tinted: the fills' sides make one-column grids (white
@@ -199,13 +219,21 @@ def _banded_rows(grids: list[Grid], chars: list[Char], fills: list[Fill],
         # white under an empty column), so the white-space pass reads the table instead.
         shaded = grid.n_cols == 1 or all(_fill_side(x, grid, sides, v_edges)
                                          for x in grid.xs[1:-1])
-        if shaded and any(
-                is_tabular(chars, grid.xs[gc.col], grid.xs[gc.col + gc.col_span],
-                           grid.ys[gc.row], grid.ys[gc.row + gc.row_span], first_line=True)
-                for gc in grid.cells):
+        if shaded and _tabular_cells(grid, chars):
+            if grid.n_cols >= 2 and pending is not None:
+                # columns drawn, some boxes holding more of them: white corridors split those
+                # once the white rows and bands under it are joined (their lines show more)
+                pending.append(grid)
             continue
         kept.append(grid)
     return kept
+
+
+def _tabular_cells(grid: Grid, chars: list[Char]) -> bool:
+    """Does some box of the grid hold a first line broken into columns?"""
+    return any(is_tabular(chars, grid.xs[gc.col], grid.xs[gc.col + gc.col_span],
+                          grid.ys[gc.row], grid.ys[gc.row + gc.row_span], first_line=True)
+               for gc in grid.cells)
 
 
 def _fill_side(x: float, grid: Grid, sides: list[tuple[float, float, float]],
