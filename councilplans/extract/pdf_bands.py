@@ -20,7 +20,7 @@ from bisect import bisect_right
 
 from councilplans.extract.pdf_grid import Grid, GridCell
 from councilplans.extract.pdf_page import Char, Fill
-from councilplans.extract.pdf_rules import _bands, column_bounds, word_spans
+from councilplans.extract.pdf_rules import _bands, column_bounds, is_tabular, word_spans
 from councilplans.extract.pdf_text import group_lines
 
 BAND_EVIDENCE = "rows: fill bands and the white rows between; columns: fill edges"
@@ -49,53 +49,86 @@ def _columns_used(line: list[Char], xs: tuple[float, ...]) -> int:
     return len({sum(1 for x in xs[1:-1] if (c.x0 + c.x1) / 2 > x) for c in line})
 
 
-def _aligned(a: Grid, b: Grid) -> list[int] | None:
-    """Where each of b's column lines is among a's: b's columns are a's last ones, or some of
-    them joined (a band tinted in one piece over several columns); None when they do not
-    line up. A one-column band joins only a one-column table."""
+def _columns(a: Grid, b: Grid) -> tuple[float, ...] | None:
+    """The column lines of a and b together: b's are a's last ones, or some of them (a band
+    tinted in one piece over several columns), or a's are some of b's (a header band tinted
+    in one piece); None when they do not fit. A one-column band joins only a one-column
+    table."""
     if len(b.xs) < 3 and len(a.xs) != len(b.xs):
         return None
-    idx = []
-    for x in b.xs:
-        k = min(range(len(a.xs)), key=lambda i: abs(a.xs[i] - x))
-        if abs(a.xs[k] - x) > COLUMN_TOL or (idx and k <= idx[-1]):
-            return None
-        idx.append(k)
-    return idx if idx[-1] == len(a.xs) - 1 else None
+    if abs(a.xs[-1] - b.xs[-1]) > COLUMN_TOL or b.xs[0] < a.xs[0] - COLUMN_TOL:
+        return None
+
+    def within(xs: tuple[float, ...], of: tuple[float, ...]) -> bool:
+        return all(any(abs(x - y) <= COLUMN_TOL for y in of) for x in xs)
+
+    if within(b.xs, a.xs):
+        return a.xs
+    if abs(a.xs[0] - b.xs[0]) <= COLUMN_TOL and within(a.xs, b.xs):
+        return b.xs
+    return None
 
 
-def _merge(a: Grid, b: Grid, chars: list[Char], fills: list[Fill]) -> Grid:
+def _index(xs: tuple[float, ...], x: float) -> int:
+    return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
+
+
+def _placed(grid: Grid, xs: tuple[float, ...], ys: tuple[float, ...], offset: int,
+            chars: list[Char]) -> list[GridCell]:
+    """A grid's cells on finer column lines (rows from ``offset``): a box over several of
+    them splits where its text keeps to them, a box the text runs across stays one."""
+    out = []
+    for cell in grid.cells:
+        r = cell.row + offset
+        c0, c1 = _index(xs, grid.xs[cell.col]), _index(xs, grid.xs[cell.col + cell.col_span])
+        lines = _lines_between(chars, (xs[c0], xs[c1]), ys[r], ys[r + cell.row_span])
+        if c1 - c0 > 1 and all(_fits(line, xs[c0:c1 + 1]) for line in lines):
+            out += [GridCell(r, c, cell.row_span, 1) for c in range(c0, c1)]
+        else:
+            out.append(GridCell(r, c0, cell.row_span, c1 - c0))
+    return out
+
+
+def _merge(a: Grid, b: Grid, chars: list[Char], fills: list[Fill], run_on: bool = False
+           ) -> Grid:
     """a, the white row between, then b. In the columns b leaves out (a vertically merged
     cell the bands stop at, or leave white), a cell carries down unless new text starts in it.
+    Where the white's text runs on from a's last row (a's lines stopped at a merged cell's
+    fill, not at a row's end), that row reaches down to b instead.
     """
-    idx = _aligned(a, b) or list(range(len(a.xs)))
-    skip = idx[0]
-    offset = len(a.ys)  # a's rows, then the gap row, then b's rows
-    ys = (*a.ys, *b.ys)
-    gap = len(a.ys) - 1
-    cells = [*a.cells, *(GridCell(gap, c, 1, 1) for c in range(skip, len(a.xs) - 1))]
+    xs = _columns(a, b) or a.xs
+    skip = _index(xs, b.xs[0])
+    if run_on:
+        a = Grid(a.xs, (*a.ys[:-1], b.ys[0]), a.cells, a.evidence)
+        offset = gap = len(a.ys) - 1  # a's rows, then b's rows
+        ys = (*a.ys[:-1], *b.ys)
+        cells = _placed(a, xs, ys, 0, chars)
+    else:
+        offset = len(a.ys)  # a's rows, then the gap row, then b's rows
+        ys = (*a.ys, *b.ys)
+        gap = len(a.ys) - 1
+        cells = [*_placed(a, xs, ys, 0, chars), *(GridCell(gap, c, 1, 1)
+                                                    for c in range(skip, len(xs) - 1))]
     open_slots = {(r, c) for r in range(gap, len(ys) - 1) for c in range(skip)}
     tinted = [f for f in fills if min(f.rgb) < 0.97]
     for cell in b.cells:
-        r, c0, c1 = cell.row + offset, idx[cell.col], idx[cell.col + cell.col_span]
+        r = cell.row + offset
         top, bottom = ys[r], ys[r + cell.row_span]
+        x0, x1 = b.xs[cell.col], b.xs[cell.col + cell.col_span]
         if cell.row_span == 1 and cell.col_span == 1 and not _tinted(
-                tinted, b.xs[cell.col], top, b.xs[cell.col + 1], bottom) and _tinted(
-                tinted, b.xs[0], top, b.xs[-1], bottom, 0.5):
-            open_slots |= {(r, c) for c in range(c0, c1)}  # left white in a tinted band
+                tinted, x0, top, x1, bottom) and _tinted(tinted, b.xs[0], top, b.xs[-1],
+                                                         bottom, 0.5):
+            # left white in a tinted band
+            open_slots |= {(r, c) for c in range(_index(xs, x0), _index(xs, x1))}
             continue
-        lines = _lines_between(chars, (a.xs[c0], a.xs[c1]), top, bottom)
-        if c1 - c0 > 1 and all(_fits(line, a.xs[c0:c1 + 1]) for line in lines):
-            cells += [GridCell(r, c, cell.row_span, 1) for c in range(c0, c1)]
-        else:
-            cells.append(GridCell(r, c0, cell.row_span, c1 - c0))
-    for c in range(len(a.xs) - 1):
+        cells += _placed(Grid(b.xs, b.ys, (cell,)), xs, ys, offset, chars)
+    for c in range(len(xs) - 1):
         for r in range(gap, len(ys) - 1):
             if (r, c) not in open_slots:
                 continue
             above = next((k for k, g in enumerate(cells) if g.col == c and g.col_span == 1
                           and g.row + g.row_span == r), None)
-            if above is not None and not _starts(chars, a.xs[c], a.xs[c + 1], ys, cells[above],
+            if above is not None and not _starts(chars, xs[c], xs[c + 1], ys, cells[above],
                                                  r):
                 g = cells[above]
                 cells[above] = GridCell(g.row, g.col, g.row_span + 1, 1)
@@ -105,7 +138,60 @@ def _merge(a: Grid, b: Grid, chars: list[Char], fills: list[Fill]) -> Grid:
     merged = any(g.row_span > 1 and g.row + g.row_span > gap for g in cells)
     evidence = BAND_EVIDENCE + ("; merged cells: down the columns bands stop at" if merged
                                 else "")
-    return Grid(a.xs, ys, tuple(cells), evidence)
+    return Grid(xs, ys, tuple(cells), evidence)
+
+
+HEADER_COLUMNS = 3  # a header band tinted in one piece names at least this many columns
+HEADER_PAD = 4.0  # a column's edge this far before its header's words
+HEADER_LINES = 4  # a header band holds at most this many lines of text
+
+
+def _header_band(box: Grid, boxes: list[Grid], chars: list[Char],
+                 fills: list[Fill]) -> Grid | None:
+    """A lone tinted box whose words break into columns, tinted unlike any other box of the
+    page: a table's header band, as a one-row grid with the columns its words show."""
+    if box.n_rows != 1 or box.n_cols != 1:
+        return None
+
+    def colour(g: Grid) -> tuple[int, ...] | None:
+        found = [f for f in fills if min(f.rgb) < 0.97 and abs(f.top - g.ys[0]) <= 1
+                 and abs(f.bottom - g.ys[-1]) <= 1]
+        return tuple(round(v * 20) for v in found[-1].rgb) if found else None
+
+    own = colour(box)
+    if own is None or any(o is not box and colour(o) == own for o in boxes):
+        return None
+    lines = _bands(chars, box.xs[0], box.xs[-1], box.ys[0], box.ys[-1])
+    if len(lines) > HEADER_LINES:
+        return None  # a shaded frame or panel around a table, not its header
+    spans: list[list[float]] = []
+    for a, b in sorted((min(c.x0 for c in seg), max(c.x1 for c in seg)) for band in lines
+                       for seg in band):
+        if spans and a <= spans[-1][1] + 1.0:
+            spans[-1][1] = max(spans[-1][1], b)
+        else:
+            spans.append([a, b])
+    # a column begins just before its header's words (headers set flush left, body text
+    # often running on under the next header's white)
+    xs = [box.xs[0], *(q[0] - min(HEADER_PAD, (q[0] - p[1]) / 2)
+                       for p, q in zip(spans, spans[1:], strict=False)), box.xs[-1]]
+    if len(xs) - 1 < HEADER_COLUMNS:
+        return None
+    return Grid(tuple(xs), box.ys, tuple(GridCell(0, c, 1, 1) for c in range(len(xs) - 1)),
+                "rows: fill band; columns: its words")
+
+
+def _runs_on(chars: list[Char], a: Grid, lines: list[list[Char]]) -> bool:
+    """Does the first line under grid a carry on the text of a's last row, one line after
+    another (the row did not end where a's drawing does)?"""
+    first = lines[0]
+    x0, x1 = min(c.x0 for c in first), max(c.x1 for c in first)
+    above = [c for c in chars if a.ys[-2] < (c.top + c.bottom) / 2 < a.ys[-1]
+             and c.x1 > x0 and c.x0 < x1]
+    if not above:
+        return False
+    height = max(c.bottom - c.top for c in first) or 1.0
+    return min(c.top for c in first) - max(c.bottom for c in above) <= RUN_ON * height
 
 
 def _tinted(fills: list[Fill], x0: float, top: float, x1: float, bottom: float,
@@ -117,10 +203,11 @@ def _tinted(fills: list[Fill], x0: float, top: float, x1: float, bottom: float,
     return covered >= share * (x1 - x0)
 
 
-def _band_boxes(fills: list[Fill], grids: list[Grid]) -> list[Grid]:
+def _band_boxes(fills: list[Fill], grids: list[Grid], chars: list[Char]) -> list[Grid]:
     """One-row grids of bands tinted in pieces with white between (a merged cell left
     white): boxes of one height side by side, apart, that no lattice drew as a grid (a lone
-    box is no table there)."""
+    box is no table there); and of lone boxes whose first line breaks into columns (a header
+    band). They count only where they join a grid the lattice found."""
     boxes = sorted((f for f in fills if min(f.rgb) < 0.97 and f.bottom - f.top >= BOX_MIN
                     and f.x1 - f.x0 >= BOX_MIN and not any(
                         g.xs[0] - 1 <= f.x0 and f.x1 <= g.xs[-1] + 1 and g.ys[0] - 1 <= f.top
@@ -134,8 +221,10 @@ def _band_boxes(fills: list[Fill], grids: list[Grid]) -> list[Grid]:
             rows.append([f])
     out = []
     for row in rows:
-        if len(row) < 2 or any(q.x0 - p.x1 <= COLUMN_TOL for p, q in zip(row, row[1:],
-                                                                          strict=False)):
+        if len(row) == 1 and not is_tabular(chars, row[0].x0, row[0].x1, row[0].top,
+                                             row[0].bottom, first_line=True):
+            continue
+        if any(q.x0 - p.x1 <= COLUMN_TOL for p, q in zip(row, row[1:], strict=False)):
             continue
         xs = sorted({round(x, 1) for f in row for x in (f.x0, f.x1)})
         top = min(f.top for f in row)
@@ -210,23 +299,31 @@ def join_bands(grids: list[Grid], chars: list[Char], page_bottom: float,
     """Grids of one banded table joined with the white rows between and after them."""
     if not grids:
         return grids
-    boxes = _band_boxes(fills, grids)
+    boxes = _band_boxes(fills, grids, chars)
     ordered = sorted(grids + boxes, key=lambda g: g.ys[0])
     out: list[Grid] = [ordered[0]]
+    drawn = [ordered[0].evidence != BOX_EVIDENCE]  # holds a grid found by the lattice
     for grid in ordered[1:]:
         prev = out[-1]
         gap_top, gap_bottom = prev.ys[-1], grid.ys[0]
-        if (prev.evidence != BOX_EVIDENCE and _aligned(prev, grid) is not None
+        if ((xs := _columns(prev, grid)) is not None
                 and gap_bottom > gap_top
                 and _shaded(prev, fills) and _shaded(grid, fills)
-                and (lines := _lines_between(chars, prev.xs, gap_top, gap_bottom))
+                and (lines := _lines_between(chars, xs, gap_top, gap_bottom))
                 and _one_row(lines, gap_top, gap_bottom)
-                and all(_fits(line, prev.xs) for line in lines)
-                and any(_columns_used(line, prev.xs) >= 2 for line in lines)):
-            out[-1] = _merge(prev, grid, chars, fills)
+                and all(_fits(line, xs) for line in lines)
+                and ((run_on := _runs_on(chars, prev, lines))
+                     or any(_columns_used(line, xs) >= 2 for line in lines))):
+            out[-1] = _merge(prev, grid, chars, fills, run_on)
+            drawn[-1] = drawn[-1] or grid.evidence != BOX_EVIDENCE
             continue
         out.append(grid)
-    out = [g for g in out if g.evidence != BOX_EVIDENCE]  # pieces no table took
+        drawn.append(grid.evidence != BOX_EVIDENCE)
+    # pieces no table took; a header band tinted in one piece unlike the bands of its page
+    # stays, its columns read from its words, for the rows under it (extend_header_bands)
+    out = [g if d else _header_band(g, boxes, chars, fills)
+           for g, d in zip(out, drawn, strict=True)]
+    out = [g for g in out if g is not None]
     result = []
     for k, grid in enumerate(out):
         if grid.n_rows < 2 or not _shaded(grid, fills):
@@ -280,5 +377,7 @@ def refine_columns(grid: Grid, chars: list[Char], fills: list[Fill]) -> Grid:
             cells.append(GridCell(cell.row, n0, cell.row_span, n1 - n0))
     cells.sort(key=lambda g: (g.row, g.col))
     corridors = ", white corridors" if len(xs) > len(grid.xs) else ""
+    rows, _, rest = (grid.evidence or "rows: fill edges; columns: fill edges").partition(
+        "; columns: fill edges")
     return Grid(tuple(xs), grid.ys, tuple(cells),
-                f"rows: fill edges; columns: fill edges{corridors}")
+                f"{rows}; columns: fill edges{corridors}{rest}")

@@ -248,7 +248,7 @@ def extend_header_bands(grids: list[Grid], chars: list[Char]) -> list[Grid]:
                 line.spanning = True
             body.append(line)
             last = line.bottom
-        if sum(len(ln.segments) >= MIN_COLUMNS for ln in body) < 2:  # not two text columns
+        if sum(len(ln.segments) >= 2 for ln in body) < 2:  # not two rows in text columns
             out.append(grid)
             continue
         # a shaded one-row grid read among the lines is one row (its fill's edges)

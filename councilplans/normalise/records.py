@@ -21,6 +21,7 @@ from councilplans.normalise.timescales import parse_timescale
 from councilplans.vocabulary import BULLET, clean_ref, is_numbered, leading_ref
 
 _PART_SEP = {"lead": "; "}
+_DANGLING = ("–", "—", "-", ",", "&", "/")  # a ref list that ends so goes on after the break
 
 
 @dataclass
@@ -46,17 +47,21 @@ class Draft:
 
 def _continues_cut_row(
     grid: Grid, r: int, texts: list[str], ref_col: int | None, main_col: int | None,
-    prev_main: str,
+    prev_main: str, prev_ref: str = "",
 ) -> bool:
     """Whether the first row of a page's fragment is the rest of the row before the break.
 
-    Its numbering cell, or its first cell, is empty; or its main text, or most of its texts,
-    carry on a sentence (start in lower case). A new row starts its main text with a capital
-    or a number; lists of names carried over (leads) may well start with one, hence "most".
+    Its numbering cell, or its first cell, is empty; or the numbering (or first cell) before
+    the break ended on a dash or comma (a list of refs the break cut, "1 – 1.2 5 –"); or its
+    main text, or most of its texts, carry on a sentence (start in lower case). A new row
+    starts its main text with a capital or a number; lists of names carried over (leads) may
+    well start with one, hence "most".
     """
     def carries_on(text: str) -> bool:
         return text[0].islower() or text[0] in ",;:)"
 
+    if prev_ref.rstrip().endswith(_DANGLING):
+        return True
     main = texts[main_col].strip() if main_col is not None else ""
     if main[:1].isupper() and prev_main.rstrip().endswith((".", "!", "?")):
         return False  # a new sentence after a finished one: an unnumbered row of its own
@@ -112,6 +117,7 @@ def rows_to_drafts(
     main_col = columns.main
     objective = columns.column_of("objective")
     drafts: list[Draft] = []
+    carried: dict[tuple[int, int], str] = {}  # merged cells of cut rows: their whole text
     for r in range(header.end, grid.n_rows):
         if is_repeated_header(grid, r, header):
             continue
@@ -133,7 +139,8 @@ def rows_to_drafts(
             cut = not (drafts and _starts_afresh(texts, drafts[-1]))
         else:
             cut = _continues_cut_row(grid, r, texts, ref_col, main_col,
-                                     _last_text(drafts, main_col))
+                                     _last_text(drafts, main_col),
+                                     _last_text(drafts, 0 if ref_col is None else ref_col))
         if drafts and main_col is not None and _is_list_item_row(texts, drafts[-1], main_col):
             item = texts[main_col].strip()  # a row of its own is an item: the "• " convention
             drafts[-1].add(main_col, item if item.startswith(BULLET) else BULLET + item,
@@ -145,11 +152,18 @@ def rows_to_drafts(
             # The rest of a row a page break cut continues its cells; a group row adds parts.
             for c, t in enumerate(texts):
                 draft.add(c, t, new_part=not cut)
+            if cut:  # a merged cell the break cut reads whole in the rows it spans below
+                for c, cell in enumerate(table.rows[r]):
+                    if cell.origin is None and cell.row_span > 1 and draft.parts.get(c):
+                        carried[(r, c)] = draft.parts[c][-1]
             continue
         draft = Draft(row=r, page=table.row_pages[r] if r < len(table.row_pages) else None,
                       section=section)
         for c in range(grid.n_cols):
             text = grid.text[r][c]
+            origin = table.rows[r][c].origin if c < len(table.rows[r]) else None
+            if origin in carried:
+                text = carried[origin]
             if c == objective and not text.strip() and drafts:
                 prev = drafts[-1].parts.get(c)
                 text = prev[0] if prev else ""

@@ -253,3 +253,44 @@ def test_sample_rules_only_word_merged_objective_column() -> None:
     assert table.n_cols == 8 and [r[1].row_span for r in table.rows[1:]] == [2, 1, 1]
     assert table.rows[2][1].origin == (1, 1)
     assert table.rows[3][1].text == "Provision of\nintervention\nservices"
+
+
+def test_sample_banded_word_merged_priority_cells_across_bands() -> None:
+    """Word's zebra bands stop at the priority column, whose merged cells are tinted apart or
+    left white: one table, each priority one cell down the rows of its actions."""
+    doc = _sample("banded--word--bd_dsv_delivery_plan")
+    (table,) = [t for t in doc.tables if t.page == 7]
+    assert (table.n_rows, table.n_cols) == (14, 4)
+    assert table.texts()[0] == ["PRIORITY AREAS", "SUCCESS MEASURES", "BY WHEN", "LED BY"]
+    firsts = [(r, table.rows[r][0].text, table.rows[r][0].row_span)
+              for r in range(1, 14) if table.rows[r][0].origin is None]
+    assert [(r, text.split("\n")[0], span) for r, text, span in firsts] == [
+        (1, "2.1 Enable safe", 3), (4, "2.2 Approachable,", 6), (10, "2.3 To ensure that the", 4)]
+    assert table.rows[4][0].text == ("2.2 Approachable,\naccessible and supportive\n"
+                                     "universal services.")
+    assert [table.rows[r][0].origin for r in (5, 9, 11)] == [(4, 0), (4, 0), (10, 0)]
+    assert [table.texts()[r][2] for r in (1, 4, 13)] == ["2.1.1", "2.2.1 March\n2015",
+                                                         "2.3.4 October\n2014"]
+    assert all(table.texts()[r][1].startswith(f"2.{g}.{n} ") for r, g, n in (
+        (2, 1, 2), (5, 2, 2), (9, 2, 6), (12, 3, 3)))
+
+
+def test_sample_banded_chromium_row_bands_around_a_merged_objective() -> None:
+    """Chromium tints whole rows but leaves the merged objective cell to its own fill (or
+    white): the bands' pieces join the table, the columns inside one band come from white
+    corridors, and the objective spans the rows beside it."""
+    doc = _sample("banded--chromium--havering_vawg_strategy")
+    (table,) = [t for t in doc.tables if t.page == 8]
+    assert (table.n_rows, table.n_cols) == (6, 8)
+    assert table.texts()[0][:3] == ["Corporate\ngoal and\nstrategic\noutcome",
+                                    "Strategy\nObjective", "Project/Action"]
+    objective = table.rows[3][1]
+    assert (objective.text, objective.row_span) == ("Provision of\nintervention\nservices", 2)
+    assert table.rows[4][1].origin == (3, 1)
+    assert [table.texts()[r][0].split("\n")[0] for r in (3, 4, 5)] == [
+        "1 – 1.2 4 –", "1 – 1.2 3 –", "1 – 1.2 4 –"]
+    assert [table.texts()[r][2].split()[0] for r in (3, 4, 5)] == [
+        "Continue", "Domestic", "Phoenix"]
+    assert table.texts()[4][4:6] == ["MOPAC £20,000\nDV caseworker\nwithin in Early\nHelp "
+                                     "service\nMOPAC £20,000\nfor Victim\nSupport\ncaseworker",
+                                     "March 2015"]

@@ -189,3 +189,27 @@ def test_a_tables_caption_names_its_section_before_the_page_title():
     recs = records_of(TextBlock("Appendix B", heading_level=1),
                       TextBlock("Table 9: Priority 2 – Safer streets"), table)
     assert [r.section for r in recs.records] == ["Priority 2 – Safer streets"]
+
+
+def test_row_cut_after_a_dangling_ref_list_and_its_merged_objective_read_whole():
+    """The break cut a row whose refs end "5 –" and its objective merged over the rows below:
+    the next page's first row (capitalised) is still its rest, and the rows under the
+    objective's continuation read the whole objective."""
+    header = ["Corporate goal and strategic outcome", "Strategy Objective", "Project/Action",
+              "Lead Agency"]
+    first = RawTable(index=0, page=1, end_page=1, row_pages=(1, 1), rows=grid(
+        header, ["1 – 1.2 5 –", "Protect victims and\nenforce against", "Utilise the Offender",
+                 "Community"]))
+    second = RawTable(index=1, page=2, end_page=2, row_pages=(2, 2, 2), rows=(
+        (Cell("5.5"), Cell("perpetrators", row_span=3), Cell("Management Panel."),
+         Cell("Safety Partnership")),
+        (Cell("1 – 1.2"), Cell("", origin=(0, 1)), Cell("Improve prosecutions."), Cell("CPS")),
+        (Cell("1 – 1.2"), Cell("", origin=(0, 1)), Cell("Provide treatment."), Cell("NHS")),
+    ))
+    result = records_of(first, second, fmt="pdf")
+    objective = "Protect victims and enforce against perpetrators"
+    assert [(r.objective, r.action, r.lead) for r in result.records] == [
+        (objective, "Utilise the Offender Management Panel.", "Community Safety Partnership"),
+        (objective, "Improve prosecutions.", "CPS"),
+        (objective, "Provide treatment.", "NHS"),
+    ]
