@@ -193,7 +193,8 @@ def _sample(name: str) -> RawDocument:
 
 
 def test_sample_sideways_chromium_reads_horizontal_words() -> None:
-    """Chromium prints the plan with CSS-rotated text on portrait pages."""
+    """Chromium prints the plan with CSS-rotated text on portrait pages, and draws its list
+    markers as filled discs: each is read as the bullet starting its line."""
     doc = _sample("sideways--chromium--lbth_vawg_action_plan_2024")
     (table,) = [t for t in doc.tables if t.page == 4]
     assert (table.n_rows, table.n_cols) == (5, 6)
@@ -201,8 +202,10 @@ def test_sample_sideways_chromium_reads_horizontal_words() -> None:
                                 "Lead Officer"]
     row = table.texts()[1]
     assert row[:3] == ["1.6", "Commission and deliver\nSanctuary Scheme provisions",
-                       "60 properties secured per\nannum and 15 per quarter"]
+                       "• 60 properties secured per\nannum and 15 per quarter"]
     assert row[3].count("\n") == 15 and row[5] == "Sanctuary Scheme Officer,\nLBTH"
+    assert [ln for ln in row[3].split("\n") if ln.startswith("•")] == [
+        "• Households at risk of", "• Victims/survivors", "• Reduction in households"]
 
 
 def test_sample_rules_only_chromium() -> None:
