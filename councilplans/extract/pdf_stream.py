@@ -130,7 +130,8 @@ def _regions(lines: list[Line], bands: list[tuple[float, float]] = ()) -> list[l
             if len(nxt.segments) == 1 and _size(nxt) > HEADING_SIZE * _size(run[-1]):
                 break  # a heading in larger type: what follows is another table
             narrowed = _narrow(strips, nxt)
-            if len(narrowed) < len(strips):
+            if len(narrowed) < len(strips) and len(run) >= MIN_ROWS:
+                # (the gutters held down a few lines first)
                 narrowed = _narrow(strips, _split_in(nxt, strips))
             if len(narrowed) < len(strips):
                 # a group row: one run of text across the columns, the table going on below
@@ -275,8 +276,14 @@ def row_bounds(lines: list[Line], xs: list[float] | tuple[float, ...],
     its next word would not have fitted."""
     pitches = [round(b.top - a.top, 1) for a, b in zip(lines, lines[1:], strict=False)]
     usual = min(pitches, key=lambda p: (-pitches.count(p), p)) if pitches else 0.0  # the mode
+    # the pitch of a cell's wrapped lines (rows of one line each make ``usual`` a row's)
+    heights = sorted(ln.height for ln in lines)
+    height = heights[len(heights) // 2] if heights else 0.0
+    wrapped = [p for p in pitches if p <= 1.6 * height]
+    leading = 1.3 * (min(wrapped, key=lambda p: (-wrapped.count(p), p)) if wrapped
+                     else 1.2 * height)
     firsts = [_first_text(ln, xs[1]) for ln in lines]
-    numbered = [t for t in firsts if t]
+    numbered = [t for t, ln in zip(firsts, lines, strict=True) if t and not ln.spanning]
     # A first column of row numbers ("1.1", "2.3") marks every row: nothing else starts one.
     by_number = bool(numbered) and sum(map(_looks_numbered, numbered)) >= 0.8 * len(numbered)
     ys: list[float] = []
@@ -291,8 +298,8 @@ def row_bounds(lines: list[Line], xs: list[float] | tuple[float, ...],
         first_col = bool(firsts[k + 1])
         cols = _columns_of(line, xs)
         # columns whose text starts a new paragraph here, after more space than the lines of a
-        # cell leave: in two or more, a new row, or a sub-row beside a cell merged down
-        fresh = {c for c in cols if line.top - last_top.get(c, -1e9) > 1.3 * usual}
+        # cell leave: in two or more, a new row, or a sub-row beside a cell running on
+        fresh = {c for c in cols if line.top - last_top.get(c, -1e9) > leading}
         last_top.update((c, line.top) for c in cols)
         band = _band_of(line, bands) if bands else None
         if line.spanning or prev.spanning:
@@ -321,8 +328,25 @@ def row_bounds(lines: list[Line], xs: list[float] | tuple[float, ...],
         if new_row:
             ys.append((prev.bottom + line.top) / 2)
             joins.append(set() if first_col or line.spanning or prev.spanning
-                         else cols - fresh)
+                         else _running_on(lines, k, xs, leading))
     return ys, by_number, joins
+
+
+def _running_on(lines: list[Line], k: int, xs: list[float] | tuple[float, ...],
+                leading: float) -> set[int]:
+    """Columns whose paragraph runs on across the boundary after line k: their last line
+    above it and first line below it are no further apart than lines of one cell."""
+    n_cols = len(xs) - 1
+    above: dict[int, float] = {}
+    for ln in reversed(lines[max(0, k - 3):k + 1]):
+        for c in _columns_of(ln, xs):
+            above.setdefault(c, ln.top)
+    below: dict[int, float] = {}
+    for ln in lines[k + 1:k + 5]:
+        for c in _columns_of(ln, xs):
+            below.setdefault(c, ln.top)
+    return {c for c in range(n_cols)
+            if c in above and c in below and below[c] - above[c] <= leading}
 
 
 def _columns_of(line: Line, xs: list[float] | tuple[float, ...]) -> set[int]:
@@ -360,14 +384,24 @@ def extend_header_bands(grids: list[Grid], chars: list[Char]) -> list[Grid]:
         if any(top <= grid.ys[0] <= bottom for top, bottom in taken):
             continue  # a body row of a band above
         body: list[Line] = []
+        starts: set[float] = set()
         last = grid.ys[-1]
         below = [ln for ln in lines if ln.top >= grid.ys[-1] - 1
                  and grid.xs[0] - 2 <= min(seg[0].x0 for seg in ln.segments)
                  and max(c.x1 for seg in ln.segments for c in seg) <= grid.xs[-1] + 2]
         for k, line in enumerate(below):
-            gap = (BAND_GAP if not body else BREAK_GAP) * line.height
+            # a row under the band may sit further down than the lines of a cell, if it
+            # starts afresh in the band's columns: in two or more, or (a sub-row beside a
+            # cell merged down) in later ones, each where the text above it starts
+            cols = _columns_of(line, grid.xs)
+            row_start = _fits(line, grid.xs) and (len(cols) >= 2 or (
+                0 not in cols and all(any(abs(seg[0].x0 - x) <= 1.0 for x in starts)
+                                      for seg in line.segments)))
+            gap = (BAND_GAP if not body or row_start else BREAK_GAP) * line.height
             if line.top - last > gap:
                 break
+            if body and len(line.segments) == 1 and _size(line) > HEADING_SIZE * _size(body[-1]):
+                break  # a heading in larger type
             if not _fits(line, grid.xs):
                 after = below[k + 1] if k + 1 < len(below) else None
                 if not (len(line.segments) == 1 and after is not None
@@ -375,6 +409,7 @@ def extend_header_bands(grids: list[Grid], chars: list[Char]) -> list[Grid]:
                     break
                 line.spanning = True
             body.append(line)
+            starts.update(seg[0].x0 for seg in line.segments)
             last = line.bottom
         if sum(len(ln.segments) >= MIN_COLUMNS for ln in body) < 2:  # not two text columns
             out.append(grid)

@@ -228,3 +228,63 @@ def test_sample_header_band_word_with_group_row() -> None:
     assert table.texts()[2][:3] == [
         "1.1", "VAWG Strategy Action: Improve\nawareness amongst victims/survivors\nabout the "
         "range of services they can\naccess and help them to navigate\nthese services", "CHOG"]
+
+
+def test_sample_header_band_chromium_gutter_and_unnumbered_row() -> None:
+    """A long date comes closer to the lead beside it than cells are apart elsewhere, yet the
+    gutter the lines above kept white still parts them; a row printed without a number starts
+    where several columns start afresh after a row's space."""
+    doc = _sample("header-band--chromium--lbth_vawg_action_plan_2024")
+    (table,) = [t for t in doc.tables if t.page == 8]
+    assert table.n_cols == 6 and [r[0] for r in table.texts()] == [
+        "No.", "", "2.8", "2.9", "2.10", "2.11"]
+    row = table.texts()[4]
+    assert row[4:] == ["December\n2024 April 2025",
+                       "Assistant\nTransformation Project\nManager, Housing\nOptions, LBTH"]
+    assert row[1].endswith("perpetrator from the victim's home,\nensuring safety.")
+    (table,) = [t for t in doc.tables if t.page == 5]
+    assert [r[0] for r in table.texts()] == ["No.", "1.14", "1.15", "1.16", "1.17", "1.18",
+                                             "1.19", ""]
+    assert table.texts()[7][1].startswith("Incorporate a focus on women's\nsafety")
+    assert table.texts()[7][4:] == ["December\n2025", "Community and Safety,\nLBTH; Assessment,"
+                                    "\nSafeguarding, ASC,\nLBTH"]
+
+
+def test_sample_header_band_reportlab_tables_under_headings() -> None:
+    """Three tables on a page, each under a heading in larger type and its own header band:
+    three tables (the headings their context), the update columns the body leaves blank kept
+    from the header, a one-row table kept, and a first cell that wraps before a long word one
+    cell."""
+    doc = _sample("header-band--reportlab--lbth_vawg_performance_matrix")
+    tables = [t for t in doc.tables if t.page == 2]
+    assert [(t.n_rows, t.n_cols) for t in tables] == [(7, 6), (3, 6), (2, 6)]
+    assert [t.context[-1] for t in tables] == [
+        "3. Prostitution", "4. Child Sexual Exploitation", "5. Female Genital Mutilation"]
+    assert tables[0].texts()[0] == ["Outcome", "Key Agencies", "Indicator",
+                                    "Means of Verification", "Current Q1: Update", "Q2 Update"]
+    assert tables[0].texts()[1] == [
+        "Development of multi-agency\ncoordination and accountability for\nprostitution",
+        "Tower Hamlets Prostitution\nPartnership (THPP)",
+        "Tower Hamlets' Prostitution\nPartnership established",
+        "4 meetings per annum with\ncontinued and increasing\nmembership from across statutory"
+        "\nand voluntary sector", "", ""]
+    assert tables[2].texts()[1][:2] == [
+        "Realistic prevalence figures for FGM are\nestablished in TH",
+        "North East London FGM\nGroup City University Barts\nHealth"]
+
+
+def test_sample_header_band_word_sub_rows_beside_a_merged_cell() -> None:
+    """Word's merged action cell beside one sub-row per lead: each lead its own row, the
+    action one cell over them, and sub-rows further apart than a cell's lines kept."""
+    doc = _sample("header-band--word--triborough_vawg_annual_report")
+    (table,) = [t for t in doc.tables if t.page == 7]
+    assert [r[:3] for r in table.texts()[4:8]] == [
+        ["1.4", table.rows[4][1].text, "SSG"], ["", "", "CHOG"], ["", "", "HOG"], ["", "", "MSE"]]
+    action = table.rows[4][1]
+    assert action.row_span == 2 and action.text.endswith("including national\nhelplines.")
+    assert table.rows[5][1].origin == (4, 1)
+    assert table.texts()[5][3].startswith("Information regularly circulated around CHOG")
+    (table,) = [t for t in doc.tables if t.page == 17]
+    assert [r[0] for r in table.texts()] == [
+        "Action", "5.2 (i)", "", "", "5.2 (ii)", "", "5.2 (iii)", "5.2 (iv)"]
+    assert table.texts()[3][2:4] == ["HP", "Educator advocates embedded in front-line services"]
