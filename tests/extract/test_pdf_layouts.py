@@ -288,3 +288,33 @@ def test_sample_header_band_word_sub_rows_beside_a_merged_cell() -> None:
     assert [r[0] for r in table.texts()] == [
         "Action", "5.2 (i)", "", "", "5.2 (ii)", "", "5.2 (iii)", "5.2 (iv)"]
     assert table.texts()[3][2:4] == ["HP", "Educator advocates embedded in front-line services"]
+
+
+def test_sample_filled_cells_reportlab_first_cells_wrap_before_long_words() -> None:
+    """A first cell's line that ends short because its next word is long is wrapped, not
+    over: each priority area is one cell, its actions and dates beside it one row."""
+    doc = _sample("filled-cells--reportlab--bd_dsv_delivery_plan")
+    (table,) = [t for t in doc.tables if t.page == 5]
+    assert [(r[0], r[2]) for r in table.texts()] == [
+        ("PRIORITY AREAS", "BY WHEN"),
+        ("1.1 Increase the\nidentification of domestic\nand sexual violence in\nfrontline "
+         "universal services.", "1.1.2 March\n2015"),
+        ("1.2 Support survivors to\nrecover after abuse.", "1.2.1 December\n2014"),
+        ("1.3 Embed lessons and\ngood working practice.", "1.3.1 Ongoing\n1.3.2 May 2013"),
+        ("1.4 Cultivate community\nleadership in challenging\ndamaging attitudes.",
+         "1.4.1\n1.4.2 Annual\n1.4.3\n1.4.4\n1.4.5 September\n2013"),
+        ("1.5 Learn from the\nSpecialists.", "1.5.1"),
+        ("", "1.5.2 Ongoing"),
+        ("1.6 Prevent future\nvictimisation through\neducation and\nempowerment.",
+         "1.6.1\n1.6.2 March\n2014"),
+    ]
+
+
+def test_sample_filled_cells_chromium_heading_between_tables() -> None:
+    """A heading in larger type between two tables of a page is no group row: two tables,
+    the heading the second one's context."""
+    doc = _sample("filled-cells--chromium--lbth_vawg_performance_matrix")
+    tables = [t for t in doc.tables if t.page == 1]
+    assert [(t.n_rows, t.n_cols, t.context[-1]) for t in tables] == [
+        (2, 5, "1. Domestic Violence"), (6, 5, "2. Sexual Violence")]
+    assert tables[0].texts()[1][:2] == ["N/A", "DV Forum"]
