@@ -147,7 +147,8 @@ def _regions(lines: list[Line], bands: list[tuple[float, float]] = ()) -> list[l
             strips = narrowed
             run.append(nxt)
             j += 1
-        if sum(len(ln.segments) >= MIN_COLUMNS for ln in run) >= _min_rows(run, bands):
+        if (sum(len(ln.segments) >= MIN_COLUMNS for ln in run) >= _min_rows(run, bands)
+                or _under_band(run, bands)):
             out.append(run)
             k = j
         else:
@@ -215,6 +216,18 @@ def _grid(region: list[Line], bands: list[tuple[float, float]]) -> Grid | None:
 def _min_rows(region: list[Line], bands: list[tuple[float, float]]) -> int:
     """Rows a region needs to be a table: a shaded header band over it makes one row enough."""
     return MIN_ROWS - 1 if bands and _band_of(region[0], bands) is not None else MIN_ROWS
+
+
+def _under_band(run: list[Line], bands: list[tuple[float, float]]) -> bool:
+    """A shaded header band naming three columns or more, over lines that keep to its gutters
+    with text in two columns or more: a table whose rows fill only some of its columns (a KPI
+    table before its figures are in)."""
+    if not bands or _band_of(run[0], bands) is None:
+        return False
+    band = _band_of(run[0], bands)
+    body = [ln for ln in run if _band_of(ln, bands) != band]
+    return (len(run[0].segments) >= MIN_COLUMNS and len(body) >= 1
+            and all(len(ln.segments) >= 2 or ln.spanning for ln in body[:1]))
 
 
 def _header_tail(xs: list[float], body: list[list[list[Char]]],

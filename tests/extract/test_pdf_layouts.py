@@ -318,3 +318,17 @@ def test_sample_filled_cells_chromium_heading_between_tables() -> None:
     assert [(t.n_rows, t.n_cols, t.context[-1]) for t in tables] == [
         (2, 5, "1. Domestic Violence"), (6, 5, "2. Sexual Violence")]
     assert tables[0].texts()[1][:2] == ["N/A", "DV Forum"]
+
+
+def test_sample_banded_chromium_kpi_table_with_empty_figures() -> None:
+    """A tinted header band naming five columns over rows that fill only two of them (the
+    figures not yet in): a table of five columns, not lines of text."""
+    doc = _sample("banded--chromium--havering_vawg_strategy")
+    table = [t for t in doc.tables if t.page == 13][-1]
+    assert table.texts() == [
+        ["Ref.", "Description", "2013/14 Outturn (End-of-\nyear)", "2014/15 Target",
+         "Link to Corporate goal and\nStrategic outcome"],
+        ["Met Police", "Repeat victimisation rate", "", "", ""],
+        ["Met Police", "% of Identified repeat victims referred to MARAC", "", "", ""],
+        ["MARAC", "Number of cases referred to MARAC", "", "", ""],
+    ]
