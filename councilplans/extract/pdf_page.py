@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -59,6 +60,8 @@ class PageContent:
     v_edges: list[tuple[float, float, float]] = field(default_factory=list)  # (x, top, bottom)
     fills: list[Fill] = field(default_factory=list)
     images: int = 0
+    # small filled discs drawn as paths (x0, top, x1, bottom): list markers, when text follows
+    dots: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -145,6 +148,7 @@ class PageReader:
                 _add_box_edges(content, f.x0, f.top, f.x1, f.bottom)
             fills.append(f)
         content.fills = fills
+        content.chars.extend(_drawn_bullets(content.dots, content.chars))
         return content
 
     def _read_chars(self, content: PageContent) -> None:
@@ -237,6 +241,8 @@ class PageReader:
         x, y = ctypes.c_float(), ctypes.c_float()
         subpaths: list[list[tuple[float, float]]] = []
         current: list[tuple[float, float]] = []
+        every: list[tuple[float, float]] = []  # all points, control points of curves included
+        moves = 0
         curved = False
         for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
             seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
@@ -244,7 +250,9 @@ class PageReader:
             pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
             px, py = x.value, y.value
             pt = self.to_display(a_ * px + c_ * py + e_, b_ * px + d_ * py + f_)
+            every.append(pt)
             if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+                moves += 1
                 if len(current) > 1:
                     subpaths.append(current)
                 current = [pt]
@@ -260,6 +268,11 @@ class PageReader:
                 current.append(current[0])
         if len(current) > 1:
             subpaths.append(current)
+        if filled and not stroked and moves == 1 and (curved or len(every) >= 8):
+            dot = _dot(every)
+            if dot is not None:
+                content.dots.append(dot)
+                return
         for pts in subpaths:
             box = None if curved else _as_rect(pts)
             if box is not None:
@@ -287,6 +300,8 @@ class PageReader:
     # -- styles --------------------------------------------------------------------------------
     def style(self, index: int) -> tuple[float, bool]:
         """(font size in points, bold) of char ``index``: weight >= 600 or 'Bold' in the name."""
+        if index < 0:
+            return (0.0, False)  # a mark drawn as a shape (a bullet disc), not a glyph
         cached = self._style_cache.get(index)
         if cached is not None:
             return cached
@@ -309,6 +324,47 @@ class PageReader:
     def close(self) -> None:
         pdfium_c.FPDFText_ClosePage(self.textpage)
         self.page.close()
+
+
+DOT_MIN, DOT_MAX = 1.0, 8.0  # a list marker's diameter (points)
+DOT_SHARE = 0.6  # ... at most this share of the height of the text it marks
+
+
+def _dot(pts: list[tuple[float, float]]) -> tuple[float, float, float, float] | None:
+    """The box of a small round (or many-sided) filled shape, else None."""
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    w, h = max(xs) - min(xs), max(ys) - min(ys)
+    if not (DOT_MIN <= w <= DOT_MAX and DOT_MIN <= h <= DOT_MAX) or max(w, h) > 1.3 * min(w, h):
+        return None
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _drawn_bullets(dots: list[tuple[float, float, float, float]], chars: list[Char]) -> list[Char]:
+    """Bullets drawn as discs (Chromium's list markers): a "•" char on the line of the text that
+    starts just right of the disc, at the disc's middle height. Discs with no such text (chart
+    dots, decorations) stay drawings."""
+    if not dots or not chars:
+        return []
+    out = []
+    by_x = sorted(chars, key=lambda c: c.x0)
+    starts = [c.x0 for c in by_x]
+    for x0, top, x1, bottom in dots:
+        mid, size = (top + bottom) / 2, max(x1 - x0, bottom - top)
+        best = None
+        for k in range(bisect_left(starts, x1), len(by_x)):
+            c = by_x[k]
+            height = c.bottom - c.top
+            if c.x0 - x1 > 3 * height:
+                if c.x0 - x1 > 3 * DOT_MAX / DOT_SHARE:
+                    break
+                continue
+            if c.top < mid < c.bottom and size <= DOT_SHARE * height:
+                best = c
+                break
+        if best is not None:
+            out.append(Char("\u2022", x0, best.top, x1, best.bottom, -1, False, best.baseline))
+    return out
 
 
 def _add_rule(content: PageContent, x0: float, top: float, x1: float, bottom: float) -> None:

@@ -27,6 +27,7 @@ MIN_ROWS = 3
 STREAM_GAP = 1.0  # a gap this many line heights wide separates cells on a line
 MIN_STRIP = 2.0  # a gutter narrower than this is no gutter
 BREAK_GAP = 2.2  # a vertical gap this many line heights wide ends the region
+GUTTER_GAP = 0.5  # inside a gutter the lines above kept white, a gap this wide parts cells
 
 
 @dataclass
@@ -73,7 +74,42 @@ def _narrow(strips: list[tuple[float, float]], line: Line) -> list[tuple[float, 
     return out
 
 
-def _regions(lines: list[Line]) -> list[list[Line]]:
+HEADING_SIZE = 1.4  # a line this many times the rows' usual height is a heading, not a row
+
+
+def _size(line: Line) -> float:
+    """The type size of a line: the middle height of its letters and figures (a bullet or
+    symbol glyph's box can be taller)."""
+    heights = sorted(c.bottom - c.top for seg in line.segments for c in seg if c.text.isalnum())
+    return heights[len(heights) // 2] if heights else line.height
+
+
+def _split_in(line: Line, strips: list[tuple[float, float]]) -> Line:
+    """The line with any segment parted where it has a word gap inside a gutter.
+
+    Two cells can come closer than the gap that parts them elsewhere (a long date beside a
+    lead's name), but where the lines above all left a strip white, a gap wider than a word
+    space that falls in it still parts two columns.
+    """
+    segments: list[list[Char]] = []
+    changed = False
+    for seg in line.segments:
+        height = max(c.bottom - c.top for c in seg) or 1.0
+        start = 0
+        for k in range(1, len(seg)):
+            lo, hi = seg[k - 1].x1, seg[k].x0
+            if hi - lo >= GUTTER_GAP * height and any(
+                    min(hi, b) - max(lo, a) > MIN_STRIP for a, b in strips):
+                segments.append(seg[start:k])
+                start = k
+                changed = True
+        segments.append(seg[start:])
+    if changed:
+        line.segments = segments
+    return line
+
+
+def _regions(lines: list[Line], bands: list[tuple[float, float]] = ()) -> list[list[Line]]:
     """Runs of lines that keep at least two vertical strips of white in common: the gutters
     between a table's columns. A line of prose runs through them and ends the run; a wrapped
     or bulleted line inside one column leaves them white."""
@@ -91,7 +127,12 @@ def _regions(lines: list[Line]) -> list[list[Line]]:
             nxt = lines[j]
             if nxt.top - run[-1].bottom > BREAK_GAP * max(nxt.height, run[-1].height):
                 break
+            if len(nxt.segments) == 1 and _size(nxt) > HEADING_SIZE * _size(run[-1]):
+                break  # a heading in larger type: what follows is another table
             narrowed = _narrow(strips, nxt)
+            if len(narrowed) < len(strips) and len(run) >= MIN_ROWS:
+                # (the gutters held down a few lines first)
+                narrowed = _narrow(strips, _split_in(nxt, strips))
             if len(narrowed) < len(strips):
                 # a group row: one run of text across the columns, the table going on below
                 after = lines[j + 1] if j + 1 < len(lines) else None
@@ -106,7 +147,8 @@ def _regions(lines: list[Line]) -> list[list[Line]]:
             strips = narrowed
             run.append(nxt)
             j += 1
-        if sum(len(ln.segments) >= MIN_COLUMNS for ln in run) >= MIN_ROWS:
+        if (sum(len(ln.segments) >= MIN_COLUMNS for ln in run) >= _min_rows(run, bands)
+                or _under_band(run, bands)):
             out.append(run)
             k = j
         else:
@@ -121,6 +163,21 @@ def _first_text(line: Line, x1: float) -> str:
 def _first_end(line: Line, x1: float) -> float | None:
     ends = [max(c.x1 for c in seg) for seg in line.segments if seg[0].x0 < x1]
     return max(ends) if ends else None
+
+
+def _would_fit(prev_end: float, line: Line, x1: float, right: float) -> bool:
+    """Would the first word of the line's first cell have fitted on the line before, which
+    ended at prev_end? Then that line was not wrapped: its paragraph was over."""
+    seg = next((seg for seg in line.segments if seg[0].x0 < x1), None)
+    if seg is None:
+        return True
+    end = seg[0].x1
+    for prev, ch in zip(seg, seg[1:], strict=False):
+        if ch.space_before or ch.x0 - prev.x1 > 0.12 * (ch.bottom - ch.top):
+            break
+        end = ch.x1
+    space = 0.25 * _size(line)
+    return prev_end + space + (end - seg[0].x0) <= right + 0.5
 
 
 def _looks_numbered(text: str) -> bool:
@@ -139,47 +196,124 @@ def _grid(region: list[Line], bands: list[tuple[float, float]]) -> Grid | None:
            and _band_of(region[head], bands) == first_band):
         head += 1
     body = [ln.segments for ln in region[head:] if not ln.spanning]
-    xs = column_bounds(body, x0, x1, [ln.segments for ln in region[:head]])
+    header = [ln.segments for ln in region[:head]]
+    xs = _header_tail(column_bounds(body, x0, x1, header), body, header)
     if len(xs) - 1 < MIN_COLUMNS:
         return None
-    inner, by_number = row_bounds(region[head:], xs, bands)
+    inner, by_number, joins = row_bounds(region[head:], xs, bands, sub_rows=True)
     ys = [region[0].top - 1.0, (region[head - 1].bottom + region[head].top) / 2, *inner,
           region[-1].bottom + 1.0]
-    if len(ys) - 1 < MIN_ROWS:
+    if len(ys) - 1 < _min_rows(region, bands):
         return None
     rows = "row numbers" if by_number else "first cells starting afresh, vertical gaps"
     if bands:
         rows += ", fill bands"
-    return _with_groups(tuple(xs), tuple(ys), region, f"rows: {rows}; columns: white corridors")
+    merged = {k + 2: cols for k, cols in enumerate(joins) if cols}
+    return _with_groups(tuple(xs), tuple(ys), region, f"rows: {rows}; columns: white corridors",
+                        merged)
+
+
+def _min_rows(region: list[Line], bands: list[tuple[float, float]]) -> int:
+    """Rows a region needs to be a table: a shaded header band over it makes one row enough."""
+    return MIN_ROWS - 1 if bands and _band_of(region[0], bands) is not None else MIN_ROWS
+
+
+def _under_band(run: list[Line], bands: list[tuple[float, float]]) -> bool:
+    """A shaded header band naming three columns or more, over lines that keep to its gutters
+    with text in two columns or more: a table whose rows fill only some of its columns (a KPI
+    table before its figures are in)."""
+    if not bands or _band_of(run[0], bands) is None:
+        return False
+    band = _band_of(run[0], bands)
+    body = [ln for ln in run if _band_of(ln, bands) != band]
+    return (len(run[0].segments) >= MIN_COLUMNS and len(body) >= 1
+            and all(len(ln.segments) >= 2 or ln.spanning for ln in body[:1]))
+
+
+def _header_tail(xs: list[float], body: list[list[list[Char]]],
+                 header: list[list[list[Char]]]) -> list[float]:
+    """Columns the header names right of all the body's text (update columns left blank for
+    the next quarter): each header cell standing there is a column of its own."""
+    ends = [max(c.x1 for c in seg) for segs in body for seg in segs]
+    if not ends:
+        return xs
+    end = max(ends)
+    tail = sorted((seg[0].x0, max(c.x1 for c in seg)) for segs in header for seg in segs
+                  if seg[0].x0 > end + MIN_STRIP)
+    if not tail:
+        return xs
+    inner = [x for x in xs[1:-1] if x < end]
+    cuts = [(end + tail[0][0]) / 2]
+    cuts += [(a[1] + b[0]) / 2 for a, b in zip(tail, tail[1:], strict=False) if b[0] > a[1]]
+    return [xs[0], *inner, *cuts, xs[-1]]
 
 
 def _with_groups(xs: tuple[float, ...], ys: tuple[float, ...], lines: list[Line],
-                 evidence: str) -> Grid:
-    """The grid, its group rows one cell across the table."""
+                 evidence: str, merged: dict[int, set[int]] | None = None) -> Grid:
+    """The grid, its group rows one cell across the table; ``merged`` maps a row boundary
+    (index into ys) to the columns whose cell runs on across it."""
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    merged = merged or {}
     spanning = {bisect_right(ys, (ln.top + ln.bottom) / 2) - 1 for ln in lines if ln.spanning}
-    cells = tuple(cell for r in range(n_rows)
-                  for cell in ([GridCell(r, 0, 1, n_cols)] if r in spanning
-                               else [GridCell(r, c, 1, 1) for c in range(n_cols)]))
+    cells: list[GridCell] = []
+    covered: set[tuple[int, int]] = set()
+    for r in range(n_rows):
+        if r in spanning:
+            cells.append(GridCell(r, 0, 1, n_cols))
+            continue
+        for c in range(n_cols):
+            if (r, c) in covered:
+                continue
+            span = 1
+            while r + span < n_rows and c in merged.get(r + span, ()):
+                covered.add((r + span, c))
+                span += 1
+            cells.append(GridCell(r, c, span, 1))
     if spanning:
         evidence += "; group rows: text across the columns"
-    return Grid(xs, ys, cells, evidence)
+    if merged:
+        evidence += "; sub-rows beside cells merged down"
+    return Grid(xs, ys, tuple(sorted(cells, key=lambda g: (g.row, g.col))), evidence)
 
 
 def row_bounds(lines: list[Line], xs: list[float] | tuple[float, ...],
-               bands: list[tuple[float, float]] = ()) -> tuple[list[float], bool]:
-    """Where rows begin among a table's body lines (boundaries between lines), and whether a
-    first column of row numbers said so."""
+               bands: list[tuple[float, float]] = (), sub_rows: bool = False,
+               ) -> tuple[list[float], bool, list[set[int]]]:
+    """Where rows begin among a table's body lines (boundaries between lines), whether a
+    first column of row numbers said so, and for each boundary the columns whose cell runs on
+    across it.
+
+    ``sub_rows`` reads the lines more closely (the white-space passes, where no rule helps):
+    rows that start afresh in two columns or more while a cell beside them carries on (like a
+    Word cell merged down beside a lead's own rows), and a first cell that wraps only where
+    its next word would not have fitted."""
     pitches = [round(b.top - a.top, 1) for a, b in zip(lines, lines[1:], strict=False)]
     usual = min(pitches, key=lambda p: (-pitches.count(p), p)) if pitches else 0.0  # the mode
+    # the pitch of a cell's wrapped lines (rows of one line each make ``usual`` a row's)
+    heights = sorted(ln.height for ln in lines)
+    height = heights[len(heights) // 2] if heights else 0.0
+    wrapped = [p for p in pitches if p <= 1.6 * height]
+    leading = 1.3 * (min(wrapped, key=lambda p: (-wrapped.count(p), p)) if wrapped
+                     else 1.2 * height)
     firsts = [_first_text(ln, xs[1]) for ln in lines]
-    numbered = [t for t in firsts if t]
+    numbered = [t for t, ln in zip(firsts, lines, strict=True) if t and not ln.spanning]
     # A first column of row numbers ("1.1", "2.3") marks every row: nothing else starts one.
     by_number = bool(numbered) and sum(map(_looks_numbered, numbered)) >= 0.8 * len(numbered)
     ys: list[float] = []
-    width = xs[1] - xs[0]
+    joins: list[set[int]] = []
+    # the first column's text reaches this far where it wraps
+    right = max((e for ln in lines if not ln.spanning
+                 if (e := _first_end(ln, xs[1])) is not None), default=xs[1])
+    last_top: dict[int, float] = {}  # each column's last line of text so far
+    for ln in lines[:1]:
+        last_top.update((c, ln.top) for c in _columns_of(ln, xs))
     for k, (prev, line) in enumerate(zip(lines, lines[1:], strict=False)):
         first_col = bool(firsts[k + 1])
+        cols = _columns_of(line, xs)
+        # columns whose text starts a new paragraph here, after more space than the lines of a
+        # cell leave: in two or more, a new row, or a sub-row beside a cell running on
+        fresh = {c for c in cols if line.top - last_top.get(c, -1e9) > leading}
+        last_top.update((c, line.top) for c in cols)
         band = _band_of(line, bands) if bands else None
         if line.spanning or prev.spanning:
             new_row = True
@@ -188,18 +322,49 @@ def row_bounds(lines: list[Line], xs: list[float] | tuple[float, ...],
         elif band is not None:
             new_row = False  # lines in one shaded band are one row
         elif by_number:
-            new_row = first_col
+            # a row number starts a row; so does a line after more space than the lines of a
+            # cell leave, starting afresh in several columns at once (a row printed without one)
+            new_row = first_col or (sub_rows and len(fresh) >= 2)
         else:
             # Without numbers, a row begins where the first column starts afresh: after a line
             # of it that ended short of the column's edge (its paragraph was over), after a
             # line where it was empty, or after more space than the lines of a cell leave.
             prev_end = _first_end(prev, xs[1])
-            ended = prev_end is None or prev_end < xs[0] + 0.75 * width
+            # (short, and, where sub_rows reads cells closely, the next line's first word
+            # would have fitted after it)
+            ended = prev_end is None or (
+                prev_end < xs[0] + 0.75 * (xs[1] - xs[0])
+                and (not sub_rows or _would_fit(prev_end, line, xs[1], right)))
             wider = line.top - prev.top > 1.3 * usual
-            new_row = (first_col and (ended or wider)) or (not first_col and wider)
+            new_row = ((first_col and (ended or wider)) or (not first_col and wider)
+                       or (sub_rows and len(fresh) >= 2 and fresh == cols))
         if new_row:
             ys.append((prev.bottom + line.top) / 2)
-    return ys, by_number
+            joins.append(set() if first_col or line.spanning or prev.spanning
+                         else _running_on(lines, k, xs, leading))
+    return ys, by_number, joins
+
+
+def _running_on(lines: list[Line], k: int, xs: list[float] | tuple[float, ...],
+                leading: float) -> set[int]:
+    """Columns whose paragraph runs on across the boundary after line k: their last line
+    above it and first line below it are no further apart than lines of one cell."""
+    n_cols = len(xs) - 1
+    above: dict[int, float] = {}
+    for ln in reversed(lines[max(0, k - 3):k + 1]):
+        for c in _columns_of(ln, xs):
+            above.setdefault(c, ln.top)
+    below: dict[int, float] = {}
+    for ln in lines[k + 1:k + 5]:
+        for c in _columns_of(ln, xs):
+            below.setdefault(c, ln.top)
+    return {c for c in range(n_cols)
+            if c in above and c in below and below[c] - above[c] <= leading}
+
+
+def _columns_of(line: Line, xs: list[float] | tuple[float, ...]) -> set[int]:
+    """The columns the line has text in."""
+    return {bisect_right(xs, seg[0].x0 + 0.5) - 1 for seg in line.segments}
 
 
 BAND_GAP = 5.0  # the body starts within this many line heights under its header band
@@ -232,14 +397,24 @@ def extend_header_bands(grids: list[Grid], chars: list[Char]) -> list[Grid]:
         if any(top <= grid.ys[0] <= bottom for top, bottom in taken):
             continue  # a body row of a band above
         body: list[Line] = []
+        starts: set[float] = set()
         last = grid.ys[-1]
         below = [ln for ln in lines if ln.top >= grid.ys[-1] - 1
                  and grid.xs[0] - 2 <= min(seg[0].x0 for seg in ln.segments)
                  and max(c.x1 for seg in ln.segments for c in seg) <= grid.xs[-1] + 2]
         for k, line in enumerate(below):
-            gap = (BAND_GAP if not body else BREAK_GAP) * line.height
+            # a row under the band may sit further down than the lines of a cell, if it
+            # starts afresh in the band's columns: in two or more, or (a sub-row beside a
+            # cell merged down) in later ones, each where the text above it starts
+            cols = _columns_of(line, grid.xs)
+            row_start = _fits(line, grid.xs) and (len(cols) >= 2 or (
+                0 not in cols and all(any(abs(seg[0].x0 - x) <= 1.0 for x in starts)
+                                      for seg in line.segments)))
+            gap = (BAND_GAP if not body or row_start else BREAK_GAP) * line.height
             if line.top - last > gap:
                 break
+            if body and len(line.segments) == 1 and _size(line) > HEADING_SIZE * _size(body[-1]):
+                break  # a heading in larger type
             if not _fits(line, grid.xs):
                 after = below[k + 1] if k + 1 < len(below) else None
                 if not (len(line.segments) == 1 and after is not None
@@ -247,18 +422,20 @@ def extend_header_bands(grids: list[Grid], chars: list[Char]) -> list[Grid]:
                     break
                 line.spanning = True
             body.append(line)
+            starts.update(seg[0].x0 for seg in line.segments)
             last = line.bottom
         if sum(len(ln.segments) >= 2 for ln in body) < 2:  # not two rows in text columns
             out.append(grid)
             continue
         # a shaded one-row grid read among the lines is one row (its fill's edges)
         strips = [(b.ys[0], b.ys[-1]) for b in bands if b is not grid]
-        inner, by_number = row_bounds(body, grid.xs, strips)
+        inner, by_number, joins = row_bounds(body, grid.xs, strips, sub_rows=True)
         ys = (*grid.ys, *inner, body[-1].bottom + 1.0)
         taken.append((grid.ys[0], ys[-1]))
         rows = "row numbers" if by_number else "first cells starting afresh, vertical gaps"
+        merged = {len(grid.ys) + k: cols for k, cols in enumerate(joins) if cols}
         out.append(_with_groups(grid.xs, ys, body,
-                                f"rows: {rows}; columns: header band"))
+                                f"rows: {rows}; columns: header band", merged))
     return out
 
 
@@ -282,7 +459,7 @@ def find_stream_tables(chars: list[Char], grids: list[Grid],
     if not free:
         return []
     out = []
-    for region in _regions(_lines(free)):
+    for region in _regions(_lines(free), bands):
         grid = _grid(region, bands)
         if grid is not None:
             out.append(grid)

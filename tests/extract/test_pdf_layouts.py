@@ -193,7 +193,8 @@ def _sample(name: str) -> RawDocument:
 
 
 def test_sample_sideways_chromium_reads_horizontal_words() -> None:
-    """Chromium prints the plan with CSS-rotated text on portrait pages."""
+    """Chromium prints the plan with CSS-rotated text on portrait pages, and draws its list
+    markers as filled discs: each is read as the bullet starting its line."""
     doc = _sample("sideways--chromium--lbth_vawg_action_plan_2024")
     (table,) = [t for t in doc.tables if t.page == 4]
     assert (table.n_rows, table.n_cols) == (5, 6)
@@ -201,8 +202,10 @@ def test_sample_sideways_chromium_reads_horizontal_words() -> None:
                                 "Lead Officer"]
     row = table.texts()[1]
     assert row[:3] == ["1.6", "Commission and deliver\nSanctuary Scheme provisions",
-                       "60 properties secured per\nannum and 15 per quarter"]
+                       "• 60 properties secured per\nannum and 15 per quarter"]
     assert row[3].count("\n") == 15 and row[5] == "Sanctuary Scheme Officer,\nLBTH"
+    assert [ln for ln in row[3].split("\n") if ln.startswith("•")] == [
+        "• Households at risk of", "• Victims/survivors", "• Reduction in households"]
 
 
 def test_sample_rules_only_chromium() -> None:
@@ -294,3 +297,107 @@ def test_sample_banded_chromium_row_bands_around_a_merged_objective() -> None:
     assert table.texts()[4][4:6] == ["MOPAC £20,000\nDV caseworker\nwithin in Early\nHelp "
                                      "service\nMOPAC £20,000\nfor Victim\nSupport\ncaseworker",
                                      "March 2015"]
+
+
+def test_sample_header_band_chromium_gutter_and_unnumbered_row() -> None:
+    """A long date comes closer to the lead beside it than cells are apart elsewhere, yet the
+    gutter the lines above kept white still parts them; a row printed without a number starts
+    where several columns start afresh after a row's space."""
+    doc = _sample("header-band--chromium--lbth_vawg_action_plan_2024")
+    (table,) = [t for t in doc.tables if t.page == 8]
+    assert table.n_cols == 6 and [r[0] for r in table.texts()] == [
+        "No.", "", "2.8", "2.9", "2.10", "2.11"]
+    row = table.texts()[4]
+    assert row[4:] == ["December\n2024 April 2025",
+                       "Assistant\nTransformation Project\nManager, Housing\nOptions, LBTH"]
+    assert row[1].endswith("perpetrator from the victim's home,\nensuring safety.")
+    (table,) = [t for t in doc.tables if t.page == 5]
+    assert [r[0] for r in table.texts()] == ["No.", "1.14", "1.15", "1.16", "1.17", "1.18",
+                                             "1.19", ""]
+    assert table.texts()[7][1].startswith("Incorporate a focus on women's\nsafety")
+    assert table.texts()[7][4:] == ["December\n2025", "Community and Safety,\nLBTH; Assessment,"
+                                    "\nSafeguarding, ASC,\nLBTH"]
+
+
+def test_sample_header_band_reportlab_tables_under_headings() -> None:
+    """Three tables on a page, each under a heading in larger type and its own header band:
+    three tables (the headings their context), the update columns the body leaves blank kept
+    from the header, a one-row table kept, and a first cell that wraps before a long word one
+    cell."""
+    doc = _sample("header-band--reportlab--lbth_vawg_performance_matrix")
+    tables = [t for t in doc.tables if t.page == 2]
+    assert [(t.n_rows, t.n_cols) for t in tables] == [(7, 6), (3, 6), (2, 6)]
+    assert [t.context[-1] for t in tables] == [
+        "3. Prostitution", "4. Child Sexual Exploitation", "5. Female Genital Mutilation"]
+    assert tables[0].texts()[0] == ["Outcome", "Key Agencies", "Indicator",
+                                    "Means of Verification", "Current Q1: Update", "Q2 Update"]
+    assert tables[0].texts()[1] == [
+        "Development of multi-agency\ncoordination and accountability for\nprostitution",
+        "Tower Hamlets Prostitution\nPartnership (THPP)",
+        "Tower Hamlets' Prostitution\nPartnership established",
+        "4 meetings per annum with\ncontinued and increasing\nmembership from across statutory"
+        "\nand voluntary sector", "", ""]
+    assert tables[2].texts()[1][:2] == [
+        "Realistic prevalence figures for FGM are\nestablished in TH",
+        "North East London FGM\nGroup City University Barts\nHealth"]
+
+
+def test_sample_header_band_word_sub_rows_beside_a_merged_cell() -> None:
+    """Word's merged action cell beside one sub-row per lead: each lead its own row, the
+    action one cell over them, and sub-rows further apart than a cell's lines kept."""
+    doc = _sample("header-band--word--triborough_vawg_annual_report")
+    (table,) = [t for t in doc.tables if t.page == 7]
+    assert [r[:3] for r in table.texts()[4:8]] == [
+        ["1.4", table.rows[4][1].text, "SSG"], ["", "", "CHOG"], ["", "", "HOG"], ["", "", "MSE"]]
+    action = table.rows[4][1]
+    assert action.row_span == 2 and action.text.endswith("including national\nhelplines.")
+    assert table.rows[5][1].origin == (4, 1)
+    assert table.texts()[5][3].startswith("Information regularly circulated around CHOG")
+    (table,) = [t for t in doc.tables if t.page == 17]
+    assert [r[0] for r in table.texts()] == [
+        "Action", "5.2 (i)", "", "", "5.2 (ii)", "", "5.2 (iii)", "5.2 (iv)"]
+    assert table.texts()[3][2:4] == ["HP", "Educator advocates embedded in front-line services"]
+
+
+def test_sample_filled_cells_reportlab_first_cells_wrap_before_long_words() -> None:
+    """A first cell's line that ends short because its next word is long is wrapped, not
+    over: each priority area is one cell, its actions and dates beside it one row."""
+    doc = _sample("filled-cells--reportlab--bd_dsv_delivery_plan")
+    (table,) = [t for t in doc.tables if t.page == 5]
+    assert [(r[0], r[2]) for r in table.texts()] == [
+        ("PRIORITY AREAS", "BY WHEN"),
+        ("1.1 Increase the\nidentification of domestic\nand sexual violence in\nfrontline "
+         "universal services.", "1.1.2 March\n2015"),
+        ("1.2 Support survivors to\nrecover after abuse.", "1.2.1 December\n2014"),
+        ("1.3 Embed lessons and\ngood working practice.", "1.3.1 Ongoing\n1.3.2 May 2013"),
+        ("1.4 Cultivate community\nleadership in challenging\ndamaging attitudes.",
+         "1.4.1\n1.4.2 Annual\n1.4.3\n1.4.4\n1.4.5 September\n2013"),
+        ("1.5 Learn from the\nSpecialists.", "1.5.1"),
+        ("", "1.5.2 Ongoing"),
+        ("1.6 Prevent future\nvictimisation through\neducation and\nempowerment.",
+         "1.6.1\n1.6.2 March\n2014"),
+    ]
+
+
+def test_sample_filled_cells_chromium_heading_between_tables() -> None:
+    """A heading in larger type between two tables of a page is no group row: two tables,
+    the heading the second one's context."""
+    doc = _sample("filled-cells--chromium--lbth_vawg_performance_matrix")
+    tables = [t for t in doc.tables if t.page == 1]
+    assert [(t.n_rows, t.n_cols, t.context[-1]) for t in tables] == [
+        (2, 5, "1. Domestic Violence"), (6, 5, "2. Sexual Violence")]
+    assert tables[0].texts()[1][:2] == ["N/A", "DV Forum"]
+
+
+def test_sample_banded_chromium_kpi_table_with_empty_figures() -> None:
+    """A tinted header band naming five columns over rows that fill only two of them (the
+    figures not yet in): a table of five columns, not lines of text."""
+    doc = _sample("banded--chromium--havering_vawg_strategy")
+    table = [t for t in doc.tables if t.page == 13][-1]
+    assert table.texts() == [
+        ["Ref.", "Description", "2013/14 Outturn (End-of-\nyear)", "2014/15 Target",
+         "Link to Corporate goal and\nStrategic outcome"],
+        ["Met Police", "Repeat victimisation rate", "", "", ""],
+        ["Met Police", "% of Identified repeat victims referred to MARAC", "", "", ""],
+        ["MARAC", "Number of cases referred to MARAC", "", "", ""],
+    ]
