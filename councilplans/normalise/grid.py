@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from councilplans.extract.model import RGB, Cell
 from councilplans.normalise.stitch import LogicalTable
-from councilplans.normalise.text import collapse
+from councilplans.normalise.text import HARD_BREAK, collapse
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,94 @@ def _full_width_text(row: tuple[Cell, ...], r: int) -> str | None:
     return None
 
 
+# Helvetica/Arial advance widths (thousandths of an em): how much of a line a text takes,
+# closer than a count of characters ("illicit" against "MMW").
+_GLYPH = dict(zip("abcdefghijklmnopqrstuvwxyz", (
+    556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333,
+    500, 278, 556, 500, 722, 500, 500, 500), strict=True))
+_GLYPH.update(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
+    667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722,
+    667, 611, 722, 667, 944, 667, 667, 611), strict=True))
+_GLYPH.update({" ": 278, ".": 278, ",": 278, ":": 278, ";": 278, "/": 278, "-": 333, "(": 333,
+               ")": 333, "'": 191, "\u2019": 222, "\u2018": 222, "\u201c": 333, "\u201d": 333,
+               "%": 889, "&": 667, "!": 278, "i": 222, "|": 260})
+
+
+def text_width(text: str) -> int:
+    """A line's width in thousandths of an em of a sans-serif font (digits and others 556)."""
+    return sum(_GLYPH.get(ch, 556) for ch in text)
+
+
+def _capacity(rows: tuple[tuple[Cell, ...], ...]) -> float:
+    """How much text a point of cell width holds, from the table's own lines: at least as
+    much as its densest line takes (nothing wider was left unwrapped), and less than a
+    line and the word that a renderer moved to the next line (a line followed by one that
+    carries on in lower case). Halfway between, where both are known."""
+    low, high = 0.0, float("inf")
+    for row in rows:
+        for cell in row:
+            if cell.origin is not None or cell.bbox is None or not cell.text:
+                continue
+            width = cell.bbox[2] - cell.bbox[0]
+            if width <= 1:
+                continue
+            lines = [ln.strip() for ln in cell.text.split("\n")]
+            low = max(low, max(text_width(ln) for ln in lines) / width)
+            for before, after in zip(lines, lines[1:], strict=False):
+                if before and after and after[0].islower():
+                    high = min(high, text_width(f"{before} {after.split()[0]}") / width)
+    return (low + high) / 2 if low < high < float("inf") else low
+
+
+def _starts_item(before: str, line: str) -> bool:
+    return bool(line) and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'‘“(") \
+        or before.endswith((":", ";", ".", "!", "?"))
+
+
+def mark_hard_breaks(cell: Cell, per_point: float) -> str:
+    """A PDF cell's text with the line ends the author typed marked (``HARD_BREAK`` opens the
+    next line), as against those the renderer wrapped.
+
+    A line was wrapped when the next line's first word would not have fitted after it: the
+    cell's width times the table's ``_capacity`` tells how much fits. A line that stops
+    short of that, before a line that starts afresh (a capital, a digit) or after one that
+    ended a clause, is an item of a list ("Family Hub Programme" above "Whole system Obesity
+    Strategy"); an empty line always ends a paragraph.
+    """
+    text = cell.text
+    if cell.bbox is None or per_point <= 0 or "\n" not in text:
+        return text
+    capacity = (cell.bbox[2] - cell.bbox[0]) * per_point
+    lines = text.split("\n")
+    out = [lines[0]]
+    blank = False
+    for line in lines[1:]:
+        stripped = line.strip()
+        if not stripped:
+            blank = True
+            continue
+        before = next((ln.strip() for ln in reversed(out) if ln.strip()), "")
+        fits = text_width(f"{before} {stripped.split()[0]}") <= capacity
+        hard = bool(before) and (blank or (fits and _starts_item(before, stripped)))
+        out.append(HARD_BREAK + line if hard else line)
+        blank = False
+    return "\n".join(out)
+
+
+def _is_ghost_column(rows: tuple[tuple[Cell, ...], ...], c: int) -> bool:
+    """A column that holds no text of its own: every cell in it is empty, merged from a
+    neighbour or runs on into the next column (a sliver between two cell edges drawn a few
+    points apart). Dropping it loses nothing: what covers it shows in the columns kept."""
+    for row in rows:
+        cell = row[c] if c < len(row) else None
+        if cell is not None and cell.origin is None and cell.col_span == 1 and cell.text.strip():
+            return False
+    return any(c < len(row) for row in rows)
+
+
 def table_to_grid(table: LogicalTable) -> Grid:
     rows = table.rows
+    density = _capacity(rows)
     n = max((len(r) for r in rows), default=0)
     text: list[tuple[str, ...]] = []
     covered: list[tuple[bool, ...]] = []
@@ -67,14 +153,19 @@ def table_to_grid(table: LogicalTable) -> Grid:
                 orow, ocol = cell.origin
                 ok = 0 <= orow < len(rows) and 0 <= ocol < len(rows[orow])
                 holder = rows[orow][ocol] if ok else None
-            t.append(holder.text if holder is not None else "")
+            t.append(mark_hard_breaks(holder, density) if holder is not None else "")
             cov.append(cell is not None and cell.origin is not None and cell.origin[0] < r)
             f.append(holder.fill if holder is not None else None)
         text.append(tuple(t))
         covered.append(tuple(cov))
         fill.append(tuple(f))
+    keep = [c for c in range(n) if not _is_ghost_column(rows, c)] or list(range(n))
+    if len(keep) < n:
+        text = [tuple(row[c] for c in keep) for row in text]
+        covered = [tuple(row[c] for c in keep) for row in covered]
+        fill = [tuple(row[c] for c in keep) for row in fill]
     return Grid(
-        n_cols=n,
+        n_cols=len(keep),
         text=tuple(text),
         covered=tuple(covered),
         fill=tuple(fill),

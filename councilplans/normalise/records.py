@@ -112,13 +112,16 @@ def rows_to_drafts(
     main_col = columns.main
     objective = columns.column_of("objective")
     drafts: list[Draft] = []
+    after_section = False  # a section row ends the record above: nothing carries past it
     for r in range(header.end, grid.n_rows):
         if is_repeated_header(grid, r, header):
             continue
         first = table.rows[r][0].text if table.rows[r] else ""
         if (sec := section_row_text(grid, r, first)) is not None:
             section = sec
+            after_section = True
             continue
+        starts_section, after_section = after_section, False
         texts = [grid.own(r, c) for c in range(grid.n_cols)]
         if not any(t.strip() for t in texts):
             continue
@@ -134,7 +137,9 @@ def rows_to_drafts(
         else:
             cut = _continues_cut_row(grid, r, texts, ref_col, main_col,
                                      _last_text(drafts, main_col))
-        if drafts and main_col is not None and _is_list_item_row(texts, drafts[-1], main_col):
+        if starts_section and not key_merged:
+            cut = key_empty = False
+        elif drafts and main_col is not None and _is_list_item_row(texts, drafts[-1], main_col):
             item = texts[main_col].strip()  # a row of its own is an item: the "• " convention
             drafts[-1].add(main_col, item if item.startswith(BULLET) else BULLET + item,
                            new_part=False)
