@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,15 @@ def test_health_activity_lists_stay_lists_and_plans_in_place_are_outputs():
     assert page26.mapping == {"What we have committed to": "action",
                               "Strategy / plan / Service in place to deliver": "output"}
     assert all(not r.extra for r in doc.records if r.page == 26)
+
+
+def test_delivery_plan_rows_keep_status_start_and_finish():
+    doc = normalised("hmlr_llc_migration_delivery_plan.pdf")
+    assert len(doc.records) == 142
+    row = doc.records[6]  # ID 7 on the page
+    assert (row.ref, row.action, row.timescale, row.due_date, row.start_date, row.status) == (
+        "7", "Introduction / Mobilisation with LA / Ways of working complete", "07 Apr 2022",
+        date(2022, 4, 7), date(2022, 4, 7), "Not Started")
+    assert (row.extra["MILESTONE REF"], row.extra["% COMP"], row.extra["PREDECESSORS"]) == (
+        "M001", "0.00", "6")
+    assert all(r.start_date and r.due_date for r in doc.records)

@@ -115,6 +115,16 @@ def names_a_section(text: str) -> bool:
     return _field_for_key(words[0])[0] is None and not names_no_field(words[0])
 
 
+_START = re.compile(r"^(?:planned |forecast |actual )?(?:start|starting|commencement)(?: date)?$")
+
+
+def names_start_date(text: str) -> bool:
+    """Whether a header names when the work starts ("Start date", "START"; not the
+    baseline's): such a column stays as printed among the extra fields and gives the
+    record its start date."""
+    return bool(_START.match(header_key(text)))
+
+
 def names_no_field(text: str) -> bool:
     """Whether a header is one of the wordings that name no field ("Start date", "Floor")."""
     return bool(lexicon().not_fields.match(header_key(text)))

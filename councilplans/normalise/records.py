@@ -8,9 +8,11 @@ record, or several when one cell numbers several actions.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from councilplans.normalise.columns import MAIN_FIELDS, Columns
 from councilplans.normalise.grid import Grid
+from councilplans.normalise.headers import names_start_date
 from councilplans.normalise.layout import Header, is_repeated_header, section_row_text
 from councilplans.normalise.model import MAPPABLE_FIELDS, Record
 from councilplans.normalise.rag import parse_rag
@@ -212,6 +214,7 @@ def draft_to_records(draft: Draft, cols: Columns, table: LogicalTable) -> list[R
         ) and not is_numbered(values.get("ref")):
             continue  # an empty row; a numbered one is kept, the plan has that number
         ts = parse_timescale(v.get("timescale"))
+        start = ts.start_date or _start_date(extra)
         out.append(
             Record(
                 kind=kind,
@@ -229,7 +232,7 @@ def draft_to_records(draft: Draft, cols: Columns, table: LogicalTable) -> list[R
                 lead=v.get("lead"),
                 timescale=v.get("timescale"),
                 due_date=ts.due_date,
-                start_date=ts.start_date,
+                start_date=start,
                 recurrence=ts.recurrence,
                 rag=rag,
                 resources=v.get("resources"),
@@ -242,6 +245,15 @@ def draft_to_records(draft: Draft, cols: Columns, table: LogicalTable) -> list[R
             )
         )
     return out
+
+
+def _start_date(extra: dict[str, str]) -> date | None:
+    """The date a "Start date" column prints, where the timescale gives no start."""
+    for label, text in extra.items():
+        if names_start_date(label):
+            parsed = parse_timescale(text)
+            return parsed.start_date or parsed.due_date
+    return None
 
 
 def _without_ref(text: str) -> str | None:
