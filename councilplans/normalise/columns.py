@@ -174,6 +174,12 @@ def assign_columns(grid: Grid, header: Header) -> Columns:
             fields[c] = "objective"  # "Actions" over a group label and its actions
             owner["objective"] = c
             why[c] = f"{why[c]}; groups of the {field} column {owner[field] + 1}, one header"
+        elif field == "action" and "output" not in owner and wanted[c][1] >= 2 \
+                and profiles[c].n and profiles[c].mostly(profiles[c].words3):
+            fields[c] = "output"  # "What we will do" beside "What we will deliver"
+            owner["output"] = c
+            why[c] = f"{why[c]}; a second text of what is done, beside the action column " \
+                     f"{owner['action'] + 1}"
         elif field:
             why[c] = f"{why[c]}; {field} already column {owner[field] + 1}"
     main = _rated_rows_main(fields, profiles, headers)

@@ -129,3 +129,17 @@ def test_indicator_cards_add_their_figures_to_the_summary_row_of_the_same_measur
         (None, "Number of households helped with the cost of living", "amber", "613", "700",
          "85%"),
     ]
+
+
+def test_a_second_column_of_what_is_done_is_the_output_not_a_lost_action():
+    rows = grid(
+        ["What we will do", "What we will deliver", "Lead"],
+        ["Train frontline staff in routine enquiry", "Training for 200 staff by March",
+         "Public Health"],
+    )
+    result = records_of(RawTable(index=0, rows=rows, header_rows=1))
+    assert result.tables[0].mapping == {"What we will do": "action",
+                                        "What we will deliver": "output", "Lead": "lead"}
+    assert [(r.action, r.output, r.lead) for r in result.records] == [
+        ("Train frontline staff in routine enquiry", "Training for 200 staff by March",
+         "Public Health")]
