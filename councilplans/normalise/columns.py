@@ -174,7 +174,7 @@ def assign_columns(grid: Grid, header: Header) -> Columns:
             fields[c] = "objective"  # "Actions" over a group label and its actions
             owner["objective"] = c
             why[c] = f"{why[c]}; groups of the {field} column {owner[field] + 1}, one header"
-        elif field == "action" and "output" not in owner and wanted[c][1] >= 2 \
+        elif field == "action" and "output" not in owner and wanted[c][1] >= 3 \
                 and profiles[c].n and profiles[c].mostly(profiles[c].words3):
             fields[c] = "output"  # "What we will do" beside "What we will deliver"
             owner["output"] = c

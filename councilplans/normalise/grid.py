@@ -5,6 +5,7 @@ rather than re-resolving merged cells on each look.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from councilplans.extract.model import RGB, Cell
@@ -70,28 +71,51 @@ def text_width(text: str) -> int:
     return sum(_GLYPH.get(ch, 556) for ch in text)
 
 
-def _capacity(rows: tuple[tuple[Cell, ...], ...]) -> float:
-    """How much text a point of cell width holds, from the table's own lines: at least as
-    much as its densest line takes (nothing wider was left unwrapped), and less than a
+def _bounds(cells: list[Cell]) -> tuple[float, float]:
+    """How much text a point of cell width holds, from these cells' own lines: at least as
+    much as their densest line takes (nothing wider was left unwrapped), and less than a
     line and the word that a renderer moved to the next line (a line followed by one that
-    carries on in lower case). Halfway between, where both are known."""
+    carries on in lower case)."""
     low, high = 0.0, float("inf")
-    for row in rows:
-        for cell in row:
-            if cell.origin is not None or cell.bbox is None or not cell.text:
-                continue
-            width = cell.bbox[2] - cell.bbox[0]
-            if width <= 1:
-                continue
-            lines = [ln.strip() for ln in cell.text.split("\n")]
-            low = max(low, max(text_width(ln) for ln in lines) / width)
-            for before, after in zip(lines, lines[1:], strict=False):
-                if before and after and after[0].islower():
-                    high = min(high, text_width(f"{before} {after.split()[0]}") / width)
-    return (low + high) / 2 if low < high < float("inf") else low
+    for cell in cells:
+        if cell.origin is not None or cell.bbox is None or not cell.text:
+            continue
+        width = cell.bbox[2] - cell.bbox[0]
+        if width <= 1:
+            continue
+        lines = [ln.strip() for ln in cell.text.split("\n")]
+        low = max(low, max(text_width(ln) for ln in lines) / width)
+        for before, after in zip(lines, lines[1:], strict=False):
+            if before and after and after[0].islower():
+                high = min(high, text_width(f"{before} {after.split()[0]}") / width)
+    return low, high
+
+
+def _capacities(rows: tuple[tuple[Cell, ...], ...], n: int) -> list[float]:
+    """Per column, how much text a point of width holds: the whole table's estimate (halfway
+    between its bounds where both are known), kept under what a wrap in the column itself
+    shows did not fit (a column may be set larger or with more padding) and over what its
+    own densest line takes."""
+    low, high = _bounds([cell for row in rows for cell in row])
+    table = (low + high) / 2 if low < high < float("inf") else low
+    out = []
+    for c in range(n):
+        c_low, c_high = _bounds([row[c] for row in rows if c < len(row)])
+        out.append(max(c_low, min(table, c_high * 0.98)))
+    return out
+
+
+# A line that ends on one of these words or marks runs on into the next, however short.
+_RUNS_ON = re.compile(
+    r"(?:\b(?:a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|via|per|our|their|its)"
+    r"|[,&+/\-–—])$", re.I)
+# Below about forty letters a line, where a renderer wraps varies too much with the words.
+_MIN_LIST_WIDTH = 40 * 556
 
 
 def _starts_item(before: str, line: str) -> bool:
+    if _RUNS_ON.search(before):
+        return False
     return bool(line) and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'‘“(") \
         or before.endswith((":", ";", ".", "!", "?"))
 
@@ -101,15 +125,18 @@ def mark_hard_breaks(cell: Cell, per_point: float) -> str:
     next line), as against those the renderer wrapped.
 
     A line was wrapped when the next line's first word would not have fitted after it: the
-    cell's width times the table's ``_capacity`` tells how much fits. A line that stops
+    cell's width times its column's ``_capacities`` tells how much fits. A line that stops
     short of that, before a line that starts afresh (a capital, a digit) or after one that
     ended a clause, is an item of a list ("Family Hub Programme" above "Whole system Obesity
-    Strategy"); an empty line always ends a paragraph.
+    Strategy"), unless it ends on a word that runs on ("support for" / "Families") or the
+    cell is too narrow to tell (under about forty letters a line). An empty line always
+    ends a paragraph.
     """
     text = cell.text
     if cell.bbox is None or per_point <= 0 or "\n" not in text:
         return text
     capacity = (cell.bbox[2] - cell.bbox[0]) * per_point
+    narrow = capacity < _MIN_LIST_WIDTH
     lines = text.split("\n")
     out = [lines[0]]
     blank = False
@@ -120,7 +147,8 @@ def mark_hard_breaks(cell: Cell, per_point: float) -> str:
             continue
         before = next((ln.strip() for ln in reversed(out) if ln.strip()), "")
         fits = text_width(f"{before} {stripped.split()[0]}") <= capacity
-        hard = bool(before) and (blank or (fits and _starts_item(before, stripped)))
+        hard = bool(before) and (blank or (fits and not narrow
+                                           and _starts_item(before, stripped)))
         out.append(HARD_BREAK + line if hard else line)
         blank = False
     return "\n".join(out)
@@ -139,8 +167,8 @@ def _is_ghost_column(rows: tuple[tuple[Cell, ...], ...], c: int) -> bool:
 
 def table_to_grid(table: LogicalTable) -> Grid:
     rows = table.rows
-    density = _capacity(rows)
     n = max((len(r) for r in rows), default=0)
+    density = _capacities(rows, n)
     text: list[tuple[str, ...]] = []
     covered: list[tuple[bool, ...]] = []
     fill: list[tuple[RGB | None, ...]] = []
@@ -153,7 +181,7 @@ def table_to_grid(table: LogicalTable) -> Grid:
                 orow, ocol = cell.origin
                 ok = 0 <= orow < len(rows) and 0 <= ocol < len(rows[orow])
                 holder = rows[orow][ocol] if ok else None
-            t.append(mark_hard_breaks(holder, density) if holder is not None else "")
+            t.append(mark_hard_breaks(holder, density[c]) if holder is not None else "")
             cov.append(cell is not None and cell.origin is not None and cell.origin[0] < r)
             f.append(holder.fill if holder is not None else None)
         text.append(tuple(t))
