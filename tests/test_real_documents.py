@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -68,5 +69,71 @@ def test_health_activity_commitments_become_actions_across_pages():
     doc = normalised("kent_health_wellbeing_activity_2025.pdf")
     assert len(doc.records) >= 200
     assert {r.kind for r in doc.records} == {"action"}
-    assert all(r.action and r.page for r in doc.records)
+    assert all(r.page for r in doc.records)
+    # one row, under the "Safeguarding" band on page 4, names only the plans in place
+    assert [r.page for r in doc.records if not r.action] == [4]
     assert len({r.page for r in doc.records}) >= 40
+
+
+def test_quarterly_report_kpi_cards_give_each_kpi_its_latest_value_target_and_section():
+    doc = normalised("kent_quarterly_performance_report_q3_2024-25.pdf")
+    # every KPI has a card (pages 9-65): "Latest: 97%" | "Target: 97%, Floor: 90%" |
+    # "Previous: 97% (Green)"; its figures join the summary row of the same KPI
+    assert len(doc.records) == 38
+    assert all(r.actual and r.target for r in doc.records)
+    first = doc.records[0]
+    assert (first.section, first.rag, first.actual, first.target, first.extra) == (
+        "Customer Services KPIs", "green", "97%", "97%",
+        {"Floor": "90%", "Previous": "97% (Green)", "RAG rating Previous": "GREEN"})
+    foster = next(r for r in doc.records if r.indicator == "Number of foster households")
+    assert (foster.section, foster.rag, foster.actual, foster.target, foster.extra["Floor"]) == (
+        "Integrated Children’s Services", "red", "613", "700", "650")
+    assert Counter(r.section for r in doc.records)["Public Health KPIs"] == 6
+
+
+def test_health_activity_lists_stay_lists_and_plans_in_place_are_outputs():
+    doc = normalised("kent_health_wellbeing_activity_2025.pdf")
+    page4 = [(r.section, r.action, r.output) for r in doc.records if r.page == 4]
+    strive = "Strive for children and young people to be physically and emotionally healthy"
+    assert page4[0] == (strive, "Give more support to those more likely to experience poorer "
+                        "outcomes", "Children in Care Strategy – KCC\nLooked After Children "
+                        "project area\nRefugee resettlement programmes\nFamily Hubs")
+    assert page4[6] == (strive, "Holiday Activities and Food Programme",
+                        "Support delivery of programmes for 2025-28 (subject to Government "
+                        "funding being agreed)")
+    # the row under the "Safeguarding" band has no commitment of its own: not the row above's
+    assert page4[7] == ("Safeguarding", None,
+                        "Deliver Safeguarding priorities working with the Kent Children "
+                        "Safeguarding Multiagency Partnership (KSCMP)\nDeliver the NHS Kent and "
+                        "Medway Safeguarding Strategy")
+    assert len(page4) == 8
+    # "Strategies / plans in place to deliver" over "Led by / responsible": the plans, no lead
+    page10 = [r for r in doc.records if r.page == 10]
+    assert [r.lead for r in page10] == [None] * 5
+    assert page10[0].output == ("Support Move Together~ Active Kent and Medway Strategy\n"
+                                "Support Districts and KALC in developing local plans around "
+                                "physical activity\nSupport for Daily Mile in Primary Schools")
+    # a separate "Led by" column is the lead, one organisation a line
+    page79 = [r for r in doc.records if r.page == 79]
+    assert [r.action for r in page79] == ["Grow our skills and workforce",
+                                          "Build ‘one’ workforce", "Look after our people",
+                                          "Champion inclusive teams"]
+    assert page79[0].lead == ("KCC Human Resources & Organisation Development\nMedway Council "
+                              "HR\nNHS Kent and Medway People Directorate")
+    # a sliver between two cell edges (page 26) is no column of its own
+    page26 = next(t for t in doc.tables if t.page == 26)
+    assert page26.mapping == {"What we have committed to": "action",
+                              "Strategy / plan / Service in place to deliver": "output"}
+    assert all(not r.extra for r in doc.records if r.page == 26)
+
+
+def test_delivery_plan_rows_keep_status_start_and_finish():
+    doc = normalised("hmlr_llc_migration_delivery_plan.pdf")
+    assert len(doc.records) == 142
+    row = doc.records[6]  # ID 7 on the page
+    assert (row.ref, row.action, row.timescale, row.due_date, row.start_date, row.status) == (
+        "7", "Introduction / Mobilisation with LA / Ways of working complete", "07 Apr 2022",
+        date(2022, 4, 7), date(2022, 4, 7), "Not Started")
+    assert (row.extra["MILESTONE REF"], row.extra["% COMP"], row.extra["PREDECESSORS"]) == (
+        "M001", "0.00", "6")
+    assert all(r.start_date and r.due_date for r in doc.records)

@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from councilplans.extract.model import RawDocument
+from councilplans.normalise.cards import card_record, merge_cards
 from councilplans.normalise.columns import assign_columns
 from councilplans.normalise.grid import table_to_grid
+from councilplans.normalise.headers import names_a_section
 from councilplans.normalise.layout import find_header
 from councilplans.normalise.model import NormalisedDocument, Record, TableReport
 from councilplans.normalise.records import draft_to_records, rows_to_drafts
@@ -21,6 +23,8 @@ from councilplans.normalise.stitch import LogicalTable, stitch_tables
 from councilplans.normalise.text import document_words, words_of
 
 __all__ = ["normalise_document", "table_to_records"]
+
+CARD_REASON = "an indicator card: a measure's name over its labelled figures"
 
 
 def table_to_records(table: LogicalTable) -> tuple[TableReport, list[Record]]:
@@ -31,6 +35,10 @@ def table_to_records(table: LogicalTable) -> tuple[TableReport, list[Record]]:
     )
     header = find_header(grid, table.header_rows)
     if header is None:
+        card = card_record(grid, table.index, table.page, table.section)
+        if card is not None:
+            return replace(base, is_plan=True, reason=CARD_REASON, kind="indicator",
+                           n_records=1), [card]
         return replace(base, reason="no header row naming plan fields"), []
     columns = assign_columns(grid, header)
     report = replace(base, is_plan=columns.is_plan, reason=columns.reason, kind=columns.kind,
@@ -39,6 +47,9 @@ def table_to_records(table: LogicalTable) -> tuple[TableReport, list[Record]]:
     if not columns.is_plan:
         return report, []
     section = header.titles[-1] if header.titles else table.section
+    main_header = columns.headers[columns.main] if columns.main is not None else ""
+    if not header.titles and names_a_section(main_header):
+        section = main_header  # "Customer Services KPIs" over the KPIs' names
     records: list[Record] = []
     for draft in rows_to_drafts(table, grid, header, columns, section):
         records.extend(draft_to_records(draft, columns, table))
@@ -73,14 +84,23 @@ def normalise_document(doc: RawDocument, tag: bool = True) -> NormalisedDocument
 
     reports: list[TableReport] = []
     records: list[Record] = []
+    cards: list[Record] = []
     notes: list[str] = []
     with document_words(words_of(doc.texts()), paragraph_lines=doc.format == "docx"):
         for table in stitch_tables(doc):
             report, recs = table_to_records(table)
             reports.append(report)
+            if report.reason == CARD_REASON:
+                cards.extend(recs)
+                continue
             records.extend(recs)
             if report.is_plan:
                 notes.extend(_table_notes(report))
+    if cards:
+        merged = merge_cards(records, cards)
+        notes.append(f"{len(cards)} indicator card(s): {len(cards) - (len(merged) - len(records))}"
+                     " added their figures to the same measure's row, the others are records")
+        records = merged
     unparsed = [r for r in records if r.timescale and r.due_date is None and not r.recurrence
                 and r.start_date is None]
     if unparsed:

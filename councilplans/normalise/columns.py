@@ -105,11 +105,11 @@ def _mostly_shaded_rag(fills: list) -> bool:
 
 
 def _wanted(header: str, fills: list, first: bool, prof: Profile,
-            rows: int) -> tuple[str | None, int, str]:
+            rows: int, first_line: str | None = None) -> tuple[str | None, int, str]:
     """The field one column asks for, how strongly, and why."""
     if names_no_field(header):
         return None, 0, "header names no record field"
-    field, strength = field_for_header(header)
+    field, strength = field_for_header(header, first_line)
     why = _BY_STRENGTH.get(strength, "")
     by_content = decided_by_content(header) or field == "status"
     if by_content and prof.n == 0 and _mostly_shaded_rag(fills):
@@ -158,8 +158,8 @@ def assign_columns(grid: Grid, header: Header) -> Columns:
     fills = [[grid.fill[r][c] for r in body] for c in range(grid.n_cols)]
     profiles = [profile(v) for v in values]
     headers = tuple(header.texts)
-    wanted = [_wanted(headers[c], fills[c], c == 0, profiles[c], len(body))
-              for c in range(grid.n_cols)]
+    wanted = [_wanted(headers[c], fills[c], c == 0, profiles[c], len(body),
+                      header.first_line(c)) for c in range(grid.n_cols)]
     fields: list[str | None] = [None] * grid.n_cols
     why = [w[2] for w in wanted]
     owner: dict[str, int] = {}
@@ -174,6 +174,12 @@ def assign_columns(grid: Grid, header: Header) -> Columns:
             fields[c] = "objective"  # "Actions" over a group label and its actions
             owner["objective"] = c
             why[c] = f"{why[c]}; groups of the {field} column {owner[field] + 1}, one header"
+        elif field == "action" and "output" not in owner and wanted[c][1] >= 3 \
+                and profiles[c].n and profiles[c].mostly(profiles[c].words3):
+            fields[c] = "output"  # "What we will do" beside "What we will deliver"
+            owner["output"] = c
+            why[c] = f"{why[c]}; a second text of what is done, beside the action column " \
+                     f"{owner['action'] + 1}"
         elif field:
             why[c] = f"{why[c]}; {field} already column {owner[field] + 1}"
     main = _rated_rows_main(fields, profiles, headers)

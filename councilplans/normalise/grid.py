@@ -5,11 +5,12 @@ rather than re-resolving merged cells on each look.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from councilplans.extract.model import RGB, Cell
 from councilplans.normalise.stitch import LogicalTable
-from councilplans.normalise.text import collapse
+from councilplans.normalise.text import HARD_BREAK, collapse
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,122 @@ def _full_width_text(row: tuple[Cell, ...], r: int) -> str | None:
     return None
 
 
+# Helvetica/Arial advance widths (thousandths of an em): how much of a line a text takes,
+# closer than a count of characters ("illicit" against "MMW").
+_GLYPH = dict(zip("abcdefghijklmnopqrstuvwxyz", (
+    556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333,
+    500, 278, 556, 500, 722, 500, 500, 500), strict=True))
+_GLYPH.update(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
+    667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722,
+    667, 611, 722, 667, 944, 667, 667, 611), strict=True))
+_GLYPH.update({" ": 278, ".": 278, ",": 278, ":": 278, ";": 278, "/": 278, "-": 333, "(": 333,
+               ")": 333, "'": 191, "\u2019": 222, "\u2018": 222, "\u201c": 333, "\u201d": 333,
+               "%": 889, "&": 667, "!": 278, "i": 222, "|": 260})
+
+
+def text_width(text: str) -> int:
+    """A line's width in thousandths of an em of a sans-serif font (digits and others 556)."""
+    return sum(_GLYPH.get(ch, 556) for ch in text)
+
+
+def _bounds(cells: list[Cell]) -> tuple[float, float]:
+    """How much text a point of cell width holds, from these cells' own lines: at least as
+    much as their densest line takes (nothing wider was left unwrapped), and less than a
+    line and the word that a renderer moved to the next line (a line followed by one that
+    carries on in lower case)."""
+    low, high = 0.0, float("inf")
+    for cell in cells:
+        if cell.origin is not None or cell.bbox is None or not cell.text:
+            continue
+        width = cell.bbox[2] - cell.bbox[0]
+        if width <= 1:
+            continue
+        lines = [ln.strip() for ln in cell.text.split("\n")]
+        low = max(low, max(text_width(ln) for ln in lines) / width)
+        for before, after in zip(lines, lines[1:], strict=False):
+            if before and after and after[0].islower():
+                high = min(high, text_width(f"{before} {after.split()[0]}") / width)
+    return low, high
+
+
+def _capacities(rows: tuple[tuple[Cell, ...], ...], n: int) -> list[float]:
+    """Per column, how much text a point of width holds: the whole table's estimate (halfway
+    between its bounds where both are known), kept under what a wrap in the column itself
+    shows did not fit (a column may be set larger or with more padding) and over what its
+    own densest line takes."""
+    low, high = _bounds([cell for row in rows for cell in row])
+    table = (low + high) / 2 if low < high < float("inf") else low
+    out = []
+    for c in range(n):
+        c_low, c_high = _bounds([row[c] for row in rows if c < len(row)])
+        out.append(max(c_low, min(table, c_high * 0.98)))
+    return out
+
+
+# A line that ends on one of these words or marks runs on into the next, however short.
+_RUNS_ON = re.compile(
+    r"(?:\b(?:a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|via|per|our|their|its)"
+    r"|[,&+/\-–—])$", re.I)
+# Below about forty letters a line, where a renderer wraps varies too much with the words.
+_MIN_LIST_WIDTH = 40 * 556
+
+
+def _starts_item(before: str, line: str) -> bool:
+    if _RUNS_ON.search(before):
+        return False
+    return bool(line) and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'‘“(") \
+        or before.endswith((":", ";", ".", "!", "?"))
+
+
+def mark_hard_breaks(cell: Cell, per_point: float) -> str:
+    """A PDF cell's text with the line ends the author typed marked (``HARD_BREAK`` opens the
+    next line), as against those the renderer wrapped.
+
+    A line was wrapped when the next line's first word would not have fitted after it: the
+    cell's width times its column's ``_capacities`` tells how much fits. A line that stops
+    short of that, before a line that starts afresh (a capital, a digit) or after one that
+    ended a clause, is an item of a list ("Family Hub Programme" above "Whole system Obesity
+    Strategy"), unless it ends on a word that runs on ("support for" / "Families") or the
+    cell is too narrow to tell (under about forty letters a line). An empty line always
+    ends a paragraph.
+    """
+    text = cell.text
+    if cell.bbox is None or per_point <= 0 or "\n" not in text:
+        return text
+    capacity = (cell.bbox[2] - cell.bbox[0]) * per_point
+    narrow = capacity < _MIN_LIST_WIDTH
+    lines = text.split("\n")
+    out = [lines[0]]
+    blank = False
+    for line in lines[1:]:
+        stripped = line.strip()
+        if not stripped:
+            blank = True
+            continue
+        before = next((ln.strip() for ln in reversed(out) if ln.strip()), "")
+        fits = text_width(f"{before} {stripped.split()[0]}") <= capacity
+        hard = bool(before) and (blank or (fits and not narrow
+                                           and _starts_item(before, stripped)))
+        out.append(HARD_BREAK + line if hard else line)
+        blank = False
+    return "\n".join(out)
+
+
+def _is_ghost_column(rows: tuple[tuple[Cell, ...], ...], c: int) -> bool:
+    """A column that holds no text of its own: every cell in it is empty, merged from a
+    neighbour or runs on into the next column (a sliver between two cell edges drawn a few
+    points apart). Dropping it loses nothing: what covers it shows in the columns kept."""
+    for row in rows:
+        cell = row[c] if c < len(row) else None
+        if cell is not None and cell.origin is None and cell.col_span == 1 and cell.text.strip():
+            return False
+    return any(c < len(row) for row in rows)
+
+
 def table_to_grid(table: LogicalTable) -> Grid:
     rows = table.rows
     n = max((len(r) for r in rows), default=0)
+    density = _capacities(rows, n)
     text: list[tuple[str, ...]] = []
     covered: list[tuple[bool, ...]] = []
     fill: list[tuple[RGB | None, ...]] = []
@@ -67,14 +181,19 @@ def table_to_grid(table: LogicalTable) -> Grid:
                 orow, ocol = cell.origin
                 ok = 0 <= orow < len(rows) and 0 <= ocol < len(rows[orow])
                 holder = rows[orow][ocol] if ok else None
-            t.append(holder.text if holder is not None else "")
+            t.append(mark_hard_breaks(holder, density[c]) if holder is not None else "")
             cov.append(cell is not None and cell.origin is not None and cell.origin[0] < r)
             f.append(holder.fill if holder is not None else None)
         text.append(tuple(t))
         covered.append(tuple(cov))
         fill.append(tuple(f))
+    keep = [c for c in range(n) if not _is_ghost_column(rows, c)] or list(range(n))
+    if len(keep) < n:
+        text = [tuple(row[c] for c in keep) for row in text]
+        covered = [tuple(row[c] for c in keep) for row in covered]
+        fill = [tuple(row[c] for c in keep) for row in fill]
     return Grid(
-        n_cols=n,
+        n_cols=len(keep),
         text=tuple(text),
         covered=tuple(covered),
         fill=tuple(fill),

@@ -70,10 +70,23 @@ def header_key(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip(" .-")
 
 
-def field_for_header(text: str) -> tuple[str | None, int]:
+def field_for_header(text: str, first_line: str | None = None) -> tuple[str | None, int]:
     """Best field for one header text and how sure the match is (0 = none); the lexicon's
-    order breaks ties between fields matched equally strongly."""
-    key = header_key(text)
+    order breaks ties between fields matched equally strongly.
+
+    A header of several lines the author typed (``first_line`` is the first of them) that
+    says nothing whole is named by its first line when that line is a whole wording
+    ("Strategies / plans in place to deliver" over "Led by / responsible"): the lines
+    below qualify it."""
+    best = _field_for_key(header_key(text))
+    if best[1] < 3 and first_line and first_line != text:
+        first = _field_for_key(header_key(first_line))
+        if first[1] == 3:
+            return first
+    return best
+
+
+def _field_for_key(key: str) -> tuple[str | None, int]:
     if not key or lexicon().not_fields.match(key):
         return None, 0
     best: tuple[str | None, int] = (None, 0)
@@ -89,6 +102,27 @@ def field_for_header(text: str) -> tuple[str | None, int]:
         if strength > best[1]:
             best = (f.name, strength)
     return best
+
+
+def names_a_section(text: str) -> bool:
+    """Whether the header of a table's main column is rather the name of its section
+    ("Customer Services KPIs", "Integrated Children's Services" over a list of measures):
+    three words or more that no wording names whole and that do not start with a field's
+    word. Such a header names the section its rows belong to."""
+    words = header_key(text).split()
+    if len(words) < 3 or _field_for_key(" ".join(words))[1] == 3:
+        return False
+    return _field_for_key(words[0])[0] is None and not names_no_field(words[0])
+
+
+_START = re.compile(r"^(?:planned |forecast |actual )?(?:start|starting|commencement)(?: date)?$")
+
+
+def names_start_date(text: str) -> bool:
+    """Whether a header names when the work starts ("Start date", "START"; not the
+    baseline's): such a column stays as printed among the extra fields and gives the
+    record its start date."""
+    return bool(_START.match(header_key(text)))
 
 
 def names_no_field(text: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from councilplans.normalise.grid import Grid
 from councilplans.normalise.headers import decided_by_content, field_for_header
-from councilplans.normalise.text import collapse
+from councilplans.normalise.text import HARD_BREAK, collapse
 
 _MAX_HEADER_CELL = 90
 
@@ -23,6 +23,10 @@ class Header:
     end: int  # first data row
     texts: tuple[str, ...]  # one header text per column
     titles: tuple[str, ...]  # full-width rows above the header
+    first_lines: tuple[str, ...] = ()  # per column, the header's first line as typed
+
+    def first_line(self, c: int) -> str | None:
+        return self.first_lines[c] if c < len(self.first_lines) else None
 
 
 def _header_texts(grid: Grid, start: int, end: int) -> list[str]:
@@ -139,7 +143,9 @@ def find_header(grid: Grid, marked_rows: int) -> Header | None:
     if best is None or not (_score(best[2]) >= 2 or _names_main_column(best[2])):
         return None
     _, k, texts = best
-    return Header(start, start + k, tuple(texts), tuple(titles))
+    firsts = tuple(collapse(grid.text[start][c].split("\n" + HARD_BREAK)[0]) if k == 1 else ""
+                   for c in range(grid.n_cols))
+    return Header(start, start + k, tuple(texts), tuple(titles), firsts)
 
 
 _SECTION_ROW_RE = re.compile(

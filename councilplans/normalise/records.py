@@ -8,9 +8,11 @@ record, or several when one cell numbers several actions.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from councilplans.normalise.columns import MAIN_FIELDS, Columns
 from councilplans.normalise.grid import Grid
+from councilplans.normalise.headers import names_start_date
 from councilplans.normalise.layout import Header, is_repeated_header, section_row_text
 from councilplans.normalise.model import MAPPABLE_FIELDS, Record
 from councilplans.normalise.rag import parse_rag
@@ -118,13 +120,16 @@ def rows_to_drafts(
     objective = columns.column_of("objective")
     drafts: list[Draft] = []
     carried: dict[tuple[int, int], str] = {}  # merged cells of cut rows: their whole text
+    after_section = False  # a section row ends the record above: nothing carries past it
     for r in range(header.end, grid.n_rows):
         if is_repeated_header(grid, r, header):
             continue
         first = table.rows[r][0].text if table.rows[r] else ""
         if (sec := section_row_text(grid, r, first)) is not None:
             section = sec
+            after_section = True
             continue
+        starts_section, after_section = after_section, False
         texts = [grid.own(r, c) for c in range(grid.n_cols)]
         if not any(t.strip() for t in texts):
             continue
@@ -141,7 +146,9 @@ def rows_to_drafts(
             cut = _continues_cut_row(grid, r, texts, ref_col, main_col,
                                      _last_text(drafts, main_col),
                                      _last_text(drafts, 0 if ref_col is None else ref_col))
-        if drafts and main_col is not None and _is_list_item_row(texts, drafts[-1], main_col):
+        if starts_section and not key_merged:
+            cut = key_empty = False
+        elif drafts and main_col is not None and _is_list_item_row(texts, drafts[-1], main_col):
             item = texts[main_col].strip()  # a row of its own is an item: the "• " convention
             drafts[-1].add(main_col, item if item.startswith(BULLET) else BULLET + item,
                            new_part=False)
@@ -221,6 +228,7 @@ def draft_to_records(draft: Draft, cols: Columns, table: LogicalTable) -> list[R
         ) and not is_numbered(values.get("ref")):
             continue  # an empty row; a numbered one is kept, the plan has that number
         ts = parse_timescale(v.get("timescale"))
+        start = ts.start_date or _start_date(extra)
         out.append(
             Record(
                 kind=kind,
@@ -238,7 +246,7 @@ def draft_to_records(draft: Draft, cols: Columns, table: LogicalTable) -> list[R
                 lead=v.get("lead"),
                 timescale=v.get("timescale"),
                 due_date=ts.due_date,
-                start_date=ts.start_date,
+                start_date=start,
                 recurrence=ts.recurrence,
                 rag=rag,
                 resources=v.get("resources"),
@@ -251,6 +259,15 @@ def draft_to_records(draft: Draft, cols: Columns, table: LogicalTable) -> list[R
             )
         )
     return out
+
+
+def _start_date(extra: dict[str, str]) -> date | None:
+    """The date a "Start date" column prints, where the timescale gives no start."""
+    for label, text in extra.items():
+        if names_start_date(label):
+            parsed = parse_timescale(text)
+            return parsed.start_date or parsed.due_date
+    return None
 
 
 def _without_ref(text: str) -> str | None:

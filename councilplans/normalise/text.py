@@ -17,7 +17,10 @@ from councilplans.vocabulary import BULLET, bullet_end
 
 # A dash starts a list item, except before a number: "– 89%" is a range or figure that wrapped.
 _NOISE_RE = re.compile(r"[\u200b-\u200f\u2028\u2029\ufeff\x00-\x08\x0b-\x1f\x7f]")
-_WS_RE = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\u205f\u3000]+")
+_WS_RE = re.compile(r"[ \t\xa0\u2000-\u200a\u2028\u202f\u205f\u3000]+")
+HARD_BREAK = "\u2028"
+"""Opens a line the author ended on purpose (a list item without a bullet), where the lines
+of a PDF cell are told apart from those the renderer wrapped (``grid.mark_hard_breaks``)."""
 _LATEX_RE = re.compile(r"\$\s*\\begin\{array\}.*?\\end\{array\}\s*\$", re.S)
 # Words of the document being normalised: the evidence for undoing a hyphenation break.
 _WORDS: ContextVar[frozenset[str]] = ContextVar("document_words", default=frozenset())
@@ -107,12 +110,18 @@ def clean_cell(text: str | None) -> str | None:
     current_is_item = False
     listing = False  # after a line ending "include:", each line starting anew is an item
     for raw in text.split("\n"):
+        hard = raw.startswith(HARD_BREAK)
+        raw = raw.lstrip(HARD_BREAK)
         end = bullet_end(raw)
         bullet = end is not None
         line = clean_line(raw[end:] if bullet else raw)
         if bullet and not line:
             continue
         if not line:
+            continue
+        if hard and not bullet and current:
+            items.append((BULLET if current_is_item else "") + current)
+            current, current_is_item, listing = line, False, False
             continue
         if not bullet and listing and (line[0].isupper() or line[0].isdigit()):
             items.append((BULLET if current_is_item else "") + current)
