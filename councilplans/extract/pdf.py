@@ -8,9 +8,17 @@ costs seconds per dozen pages; pdfium gives characters, paths and fills in one p
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import itertools
+import os
+import pickle
+import signal
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -48,8 +56,21 @@ def _open(path: Path, password: str | None) -> pdfium.PdfDocument:
         raise CorruptDocument(f"corrupt or truncated PDF: {exc}") from exc
 
 
-def pdf_to_document(path: str | Path, password: str | None = None) -> RawDocument:
-    """Read a PDF into text blocks and one RawTable per table fragment per page."""
+SPLIT_MIN_PAGES = 24
+"""A PDF shorter than this is read in one process: forking and merging would cost more."""
+
+
+def pdf_to_document(
+    path: str | Path, password: str | None = None, workers: int = 1,
+    while_waiting: Callable[[], object] | None = None,
+) -> RawDocument:
+    """Read a PDF into text blocks and one RawTable per table fragment per page.
+
+    ``workers`` > 1 reads a long PDF's pages in that many forked processes, each opening the
+    file and reading one contiguous range; the ranges are joined in page order, so the result
+    is the very RawDocument one process reads. ``while_waiting`` runs in this process while
+    they read (the caller warms up what comes next, such as normalisation's word lists).
+    """
     p = Path(path)
     pdf = _open(p, password)
     try:
@@ -57,37 +78,156 @@ def pdf_to_document(path: str | Path, password: str | None = None) -> RawDocumen
         if n_pages == 0:
             raise CorruptDocument("corrupt or truncated PDF: no pages")
         title = (pdf.get_metadata_value("Title") or "").strip() or None
-        warnings: list[str] = []
-        page_blocks: list[list[TextBlock | _Table]] = []
-        n_chars = n_images = n_shapes = 0
-        for i in range(n_pages):
-            try:
-                reader = PageReader(pdf[i])
-            except pdfium.PdfiumError as exc:
-                warnings.append(f"page {i + 1}: unreadable ({exc})")
-                page_blocks.append([])
-                continue
-            try:
-                content = reader.read()
-                n_chars += len(content.chars)
-                n_images += content.images
-                n_shapes += len(content.h_edges) + len(content.v_edges) + len(content.fills)
-                page_blocks.append(_page_blocks(reader, content, i + 1))
-            finally:
-                reader.close()
+        ranges = _ranges(n_pages, workers)
+        if len(ranges) == 1:
+            part = _read_pages(pdf, 0, n_pages)
     finally:
         pdf.close()
-    if n_chars == 0 and (n_images or n_shapes):
+    if len(ranges) > 1:
+        part = _read_forked(p, password, ranges, while_waiting)
+    if part.n_chars == 0 and part.drawn:
         # Something is drawn but nothing can be read: a scan, or text turned into outlines.
         raise NoTextLayer("no text layer: OCR needed")
     return RawDocument(
         path=str(p),
         format="pdf",
-        blocks=_number(page_blocks),
+        blocks=_number(part.page_blocks),
         pages=n_pages,
         title=title,
-        warnings=tuple(warnings),
+        warnings=tuple(part.warnings),
     )
+
+
+@dataclass(slots=True)
+class _Pages:
+    """What a run of pages gave: their blocks in page order, warnings, and what was drawn."""
+
+    page_blocks: list[list[TextBlock | _Table]]
+    warnings: list[str]
+    n_chars: int = 0
+    drawn: int = 0  # images and shapes: something on the pages besides text
+
+
+def _read_pages(pdf: pdfium.PdfDocument, first: int, end: int) -> _Pages:
+    """Pages ``first`` .. ``end`` - 1 (0-based) of an open PDF."""
+    out = _Pages([], [])
+    for i in range(first, end):
+        try:
+            reader = PageReader(pdf[i])
+        except pdfium.PdfiumError as exc:
+            out.warnings.append(f"page {i + 1}: unreadable ({exc})")
+            out.page_blocks.append([])
+            continue
+        try:
+            content = reader.read()
+            out.n_chars += len(content.chars)
+            out.drawn += content.images + len(content.h_edges) + len(content.v_edges) + len(
+                content.fills)
+            out.page_blocks.append(_page_blocks(reader, content, i + 1))
+        finally:
+            reader.close()
+    return out
+
+
+def _ranges(n_pages: int, workers: int) -> list[tuple[int, int]]:
+    """Contiguous page ranges of near-equal length, one per process (one if not worth it)."""
+    if workers <= 1 or n_pages < SPLIT_MIN_PAGES or not hasattr(os, "fork"):
+        return [(0, n_pages)]
+    n = min(workers, n_pages // (SPLIT_MIN_PAGES // 2))
+    bounds = [n_pages * k // n for k in range(n + 1)]
+    return list(itertools.pairwise(bounds))
+
+
+def _read_forked(p: Path, password: str | None, ranges: list[tuple[int, int]],
+                 while_waiting: Callable[[], object] | None) -> _Pages:
+    """Each range read by a forked child, which sends back its pickled ``_Pages`` or error.
+
+    Plain ``os.fork``: a pool worker is a daemon process, which multiprocessing lets have no
+    children. The children inherit the caller's address-space cap, and die with it (a file
+    over its time limit has its worker killed: its readers must not read on).
+    """
+    children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
+    try:
+        for first, end in ranges:
+            r, w = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: never returns
+                os.close(r)
+                _child(p, password, first, end, w)
+            os.close(w)
+            children.append((pid, r))
+        if while_waiting is not None:
+            while_waiting()
+        parts = [_collect(pid, r, first, end)
+                 for (pid, r), (first, end) in zip(children, ranges, strict=True)]
+        children = []
+    finally:
+        for pid, r in children:  # an error here: end the readers still running
+            with contextlib.suppress(OSError):
+                os.close(r)
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+    merged = _Pages([], [])
+    for part in parts:
+        merged.page_blocks += part.page_blocks
+        merged.warnings += part.warnings
+        merged.n_chars += part.n_chars
+        merged.drawn += part.drawn
+    return merged
+
+
+def _child(p: Path, password: str | None, first: int, end: int, fd: int) -> NoReturn:
+    code = 0
+    try:
+        _die_with_parent()
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+        try:
+            pdf = _open(p, password)
+            try:
+                result: object = _read_pages(pdf, first, end)
+            finally:
+                pdf.close()
+        except BaseException as exc:  # noqa: BLE001  (sent to the parent, raised there)
+            result = exc
+        try:
+            data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:
+            data = pickle.dumps(RuntimeError(f"pages {first + 1}-{end}: {exc}"))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+    except BaseException:
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGKILL this process when the one that forked it ends."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _collect(pid: int, fd: int, first: int, end: int) -> _Pages:
+    """The pages one child read, or its error raised here."""
+    with os.fdopen(fd, "rb") as fh:
+        data = fh.read()
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code < 0:
+        raise MemoryError(f"the reader of pages {first + 1}-{end} was stopped by signal "
+                          f"{-code}") if code == -signal.SIGKILL else RuntimeError(
+            f"the reader of pages {first + 1}-{end} was stopped by signal {-code}")
+    if not data:
+        raise RuntimeError(f"the reader of pages {first + 1}-{end} ended with no result "
+                           f"(exit code {code})")
+    result = pickle.loads(data)
+    if isinstance(result, BaseException):
+        raise result
+    return result
 
 
 def _number(page_blocks: list[list[TextBlock | _Table]]) -> tuple[Block, ...]:
