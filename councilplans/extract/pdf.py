@@ -14,12 +14,12 @@ import itertools
 import os
 import pickle
 import signal
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -27,7 +27,7 @@ from councilplans.errors import CorruptDocument, EncryptedDocument, NoTextLayer
 from councilplans.extract.model import RGB, Block, Cell, RawDocument, RawTable, TextBlock
 from councilplans.extract.pdf_bands import join_bands
 from councilplans.extract.pdf_grid import MIN_ROW, Grid, find_grids
-from councilplans.extract.pdf_page import Char, Fill, PageContent, PageReader
+from councilplans.extract.pdf_page import Centres, Char, Fill, PageContent, PageReader
 from councilplans.extract.pdf_rules import find_ruled_tables, is_tabular
 from councilplans.extract.pdf_stream import extend_header_bands, find_stream_tables
 from councilplans.extract.pdf_text import line_style, make_lines, paragraphs
@@ -266,8 +266,9 @@ def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list
     shaded = {e for f in content.fills if min(f.rgb) < 0.97
               for e in ((f.top, f.x0, f.x1), (f.bottom, f.x0, f.x1))}
     h_edges = [e for e in content.h_edges if e not in shaded]
+    centres = Centres(content.chars)
     if grids:
-        kept = _banded_rows(_without_frames(grids, content.chars), content.chars, content.fills,
+        kept = _banded_rows(_without_frames(grids, centres), content.chars, content.fills,
                             content.v_edges)
         dropped = [g for g in grids if g not in kept]
         if dropped:  # the lines of page frames and bands' fill sides are no rules either
@@ -275,11 +276,12 @@ def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list
                 g.xs[0] - 1 <= e[1] and e[2] <= g.xs[-1] + 1
                 and any(abs(e[0] - y) <= 1.0 for y in g.ys) for g in dropped)]
         grids = kept
-    grids += find_ruled_tables(h_edges, content.chars, grids)
+    grids += find_ruled_tables(h_edges, content.chars, grids, centres)
     grids = join_bands(grids, content.chars, content.height, content.fills)
     grids = extend_header_bands(grids, content.chars)
-    grids += find_stream_tables(content.chars, grids, _strips(content.fills, content.width))
-    buckets, outside = _assign(grids, content.chars)
+    grids += find_stream_tables(content.chars, grids, _strips(content.fills, content.width),
+                                centres)
+    buckets, outside = _assign(grids, centres)
     items: list[tuple[float, float, TextBlock | _Table]] = []
     for grid, bucket in zip(grids, buckets, strict=True):
         if not bucket:
@@ -306,11 +308,11 @@ FRAME_MAX_SLOTS = 9
 FRAME_MIN_CHARS = 500
 
 
-def _without_frames(grids: list[Grid], chars: list[Char]) -> list[Grid]:
+def _without_frames(grids: list[Grid], centres: Centres) -> list[Grid]:
     """Drop page frames: a grid of a few boxes (sidebars, a bordered page) one of which holds
     most of its text as running paragraphs. Tables inside the frame are then found on their own.
     """
-    buckets, _ = _assign(grids, chars)
+    buckets, _ = _assign(grids, centres)
     kept = []
     for grid, bucket in zip(grids, buckets, strict=True):
         if grid.n_rows * grid.n_cols <= FRAME_MAX_SLOTS and bucket:
@@ -362,25 +364,29 @@ def _fill_side(x: float, grid: Grid, sides: list[tuple[float, float, float]],
 
 
 def _assign(
-    grids: list[Grid], chars: list[Char]
+    grids: list[Grid], centres: Centres
 ) -> tuple[list[dict[tuple[int, int], list[Char]]], list[Char]]:
-    """Each char goes to the grid slot holding its centre, or to the text outside tables."""
+    """Each char goes to the slot of the first grid holding its centre, or to the text outside
+    tables; in each slot and outside, chars keep their order."""
+    chars = centres.chars
     buckets: list[dict[tuple[int, int], list[Char]]] = [{} for _ in grids]
     if not grids:
         return buckets, list(chars)
-    outside: list[Char] = []
-    boxes = [(g.xs, g.ys, g.n_cols - 1, g.n_rows - 1, *g.bbox) for g in grids]
-    for ch in chars:
-        cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
-        for g, (xs, ys, last_c, last_r, x0, y0, x1, y1) in enumerate(boxes):
-            if x0 <= cx <= x1 and y0 <= cy <= y1:
-                c = min(bisect_right(xs, cx) - 1, last_c)
-                r = min(bisect_right(ys, cy) - 1, last_r)
-                buckets[g].setdefault((r, c), []).append(ch)
-                break
-        else:
-            outside.append(ch)
-    return buckets, outside
+    free = np.ones(len(chars), dtype=bool)
+    for g, grid in enumerate(grids):
+        here = np.flatnonzero(free & centres.within(*grid.bbox))
+        if not here.size:
+            continue
+        free[here] = False
+        # bisect_right(xs, cx) - 1, as numpy does it for all the grid's chars at once
+        cols = np.minimum(np.searchsorted(grid.xs, centres.cx[here], side="right") - 1,
+                          grid.n_cols - 1)
+        rows = np.minimum(np.searchsorted(grid.ys, centres.cy[here], side="right") - 1,
+                          grid.n_rows - 1)
+        slots = buckets[g]
+        for i, r, c in zip(here.tolist(), rows.tolist(), cols.tolist(), strict=True):
+            slots.setdefault((r, c), []).append(chars[i])
+    return buckets, [chars[i] for i in np.flatnonzero(free).tolist()]
 
 
 def _build_table(
