@@ -128,7 +128,8 @@ def process_file(
     """Extract and normalise one file; every failure becomes a status and a message.
 
     ``page_workers`` > 1: a long PDF's pages are read in that many processes while this one
-    loads what normalisation needs (spaCy, the gazetteer), unless it has them already.
+    loads what normalisation needs (spaCy, the gazetteer), unless it has them already; then
+    a long document's tables are normalised in that many processes.
     """
     from councilplans.extract import extract_document
     from councilplans.normalise import normalise_document
@@ -140,7 +141,7 @@ def process_file(
         raw = extract_document(path, password=password, engine=engine, workers=page_workers,
                                while_waiting=warm)
         facts = replace(facts, format=raw.format)
-        result = normalise_document(raw)
+        result = normalise_document(raw, workers=page_workers)
     except NoTextLayer as exc:
         return FileResult(replace(facts, format="pdf"), exc.status, str(exc))
     except CouncilPlansError as exc:

@@ -8,16 +8,10 @@ costs seconds per dozen pages; pdfium gives characters, paths and fills in one p
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import itertools
-import os
-import pickle
-import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -31,6 +25,7 @@ from councilplans.extract.pdf_page import Centres, Char, Fill, PageContent, Page
 from councilplans.extract.pdf_rules import find_ruled_tables, is_tabular
 from councilplans.extract.pdf_stream import extend_header_bands, find_stream_tables
 from councilplans.extract.pdf_text import line_style, make_lines, paragraphs
+from councilplans.forked import can_fork, map_forked
 
 CONTEXT_BLOCKS = 3
 FILL_COVER = 0.5  # a fill colours a cell when it covers at least this share of it
@@ -131,7 +126,7 @@ def _read_pages(pdf: pdfium.PdfDocument, first: int, end: int) -> _Pages:
 
 def _ranges(n_pages: int, workers: int) -> list[tuple[int, int]]:
     """Contiguous page ranges of near-equal length, one per process (one if not worth it)."""
-    if workers <= 1 or n_pages < SPLIT_MIN_PAGES or not hasattr(os, "fork"):
+    if workers <= 1 or n_pages < SPLIT_MIN_PAGES or not can_fork():
         return [(0, n_pages)]
     n = min(workers, n_pages // (SPLIT_MIN_PAGES // 2))
     bounds = [n_pages * k // n for k in range(n + 1)]
@@ -140,36 +135,10 @@ def _ranges(n_pages: int, workers: int) -> list[tuple[int, int]]:
 
 def _read_forked(p: Path, password: str | None, ranges: list[tuple[int, int]],
                  while_waiting: Callable[[], object] | None) -> _Pages:
-    """Each range read by a forked child, which sends back its pickled ``_Pages`` or error.
-
-    Plain ``os.fork``: a pool worker is a daemon process, which multiprocessing lets have no
-    children. The children inherit the caller's address-space cap, and die with it (a file
-    over its time limit has its worker killed: its readers must not read on).
-    """
-    children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
-    try:
-        for first, end in ranges:
-            r, w = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # the child: never returns
-                os.close(r)
-                _child(p, password, first, end, w)
-            os.close(w)
-            children.append((pid, r))
-        if while_waiting is not None:
-            while_waiting()
-        parts = [_collect(pid, r, first, end)
-                 for (pid, r), (first, end) in zip(children, ranges, strict=True)]
-        children = []
-    finally:
-        for pid, r in children:  # an error here: end the readers still running
-            with contextlib.suppress(OSError):
-                os.close(r)
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
+    """Each range read by a forked child (``councilplans.forked``), joined in page order."""
     merged = _Pages([], [])
-    for part in parts:
+    for part in map_forked(_read_range, [(p, password, a, b) for a, b in ranges],
+                           here=while_waiting):
         merged.page_blocks += part.page_blocks
         merged.warnings += part.warnings
         merged.n_chars += part.n_chars
@@ -177,57 +146,12 @@ def _read_forked(p: Path, password: str | None, ranges: list[tuple[int, int]],
     return merged
 
 
-def _child(p: Path, password: str | None, first: int, end: int, fd: int) -> NoReturn:
-    code = 0
+def _read_range(p: Path, password: str | None, first: int, end: int) -> _Pages:
+    pdf = _open(p, password)
     try:
-        _die_with_parent()
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
-        try:
-            pdf = _open(p, password)
-            try:
-                result: object = _read_pages(pdf, first, end)
-            finally:
-                pdf.close()
-        except BaseException as exc:  # noqa: BLE001  (sent to the parent, raised there)
-            result = exc
-        try:
-            data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:
-            data = pickle.dumps(RuntimeError(f"pages {first + 1}-{end}: {exc}"))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-    except BaseException:
-        code = 1
+        return _read_pages(pdf, first, end)
     finally:
-        os._exit(code)
-
-
-def _die_with_parent() -> None:
-    """Linux: SIGKILL this process when the one that forked it ends."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
-def _collect(pid: int, fd: int, first: int, end: int) -> _Pages:
-    """The pages one child read, or its error raised here."""
-    with os.fdopen(fd, "rb") as fh:
-        data = fh.read()
-    _, status = os.waitpid(pid, 0)
-    code = os.waitstatus_to_exitcode(status)
-    if code < 0:
-        raise MemoryError(f"the reader of pages {first + 1}-{end} was stopped by signal "
-                          f"{-code}") if code == -signal.SIGKILL else RuntimeError(
-            f"the reader of pages {first + 1}-{end} was stopped by signal {-code}")
-    if not data:
-        raise RuntimeError(f"the reader of pages {first + 1}-{end} ended with no result "
-                           f"(exit code {code})")
-    result = pickle.loads(data)
-    if isinstance(result, BaseException):
-        raise result
-    return result
+        pdf.close()
 
 
 def _number(page_blocks: list[list[TextBlock | _Table]]) -> tuple[Block, ...]:

@@ -99,3 +99,48 @@ def test_one_file_with_two_jobs_imports_the_serial_records(tmp_path: Path) -> No
                               "--format", "jsonl"], capture_output=True, text=True, timeout=120)
         exported.append([json.loads(line) for line in out.stdout.splitlines() if line.strip()])
     assert exported[0] and exported[1] == exported[0]
+
+
+@pytest.fixture(scope="module")
+def big_plan(tmp_path_factory) -> Path:
+    """The benchmark's generated plan at 30 pages: 9 tables, 271 rows."""
+    from evaluation.bigplan import write_big_plan
+
+    return write_big_plan(tmp_path_factory.mktemp("big") / "plan.pdf", pages=30)
+
+
+def test_split_normalisation_is_the_serial_one(big_plan: Path) -> None:
+    from councilplans.normalise import normalise_document
+
+    raw = pdf_to_document(big_plan)
+    assert pdf_to_document(big_plan, workers=2) == raw
+    serial = normalise_document(raw)
+    assert len(serial.records) > 100
+    assert normalise_document(raw, workers=2) == serial
+    assert normalise_document(raw, workers=3, tag=False) == normalise_document(raw, tag=False)
+
+
+def test_runs_of_tables(big_plan: Path) -> None:
+    from councilplans.normalise import SPLIT_MIN_ROWS, _runs
+    from councilplans.normalise.stitch import stitch_tables
+
+    tables = stitch_tables(pdf_to_document(big_plan))
+    rows = [len(t.rows) for t in tables]
+    assert sum(rows) >= SPLIT_MIN_ROWS
+    runs = _runs(tables, 2)
+    assert len(runs) == 2 and [t for run in runs for t in run] == tables
+    halves = [sum(len(t.rows) for t in run) for run in runs]
+    assert abs(halves[0] - halves[1]) <= max(rows)  # near-equal: a table's rows at most apart
+    assert _runs(tables, 1) == [tables]
+    assert _runs(tables[:1], 2) == [tables[:1]]
+    small = ROOT / LONG[1]  # 125 rows: one process
+    assert len(_runs(stitch_tables(pdf_to_document(small)), 2)) == 1
+
+
+def test_forked_errors_come_back() -> None:
+    from councilplans.forked import map_forked
+
+    assert map_forked(divmod, [(7, 2), (9, 4), (1, 1)], first_here=True) == [(3, 1), (2, 1),
+                                                                          (1, 0)]
+    with pytest.raises(ZeroDivisionError):
+        map_forked(divmod, [(7, 2), (1, 0)])
