@@ -91,12 +91,17 @@ def preload() -> None:
         pass
 
 
-def cap_memory(memory_mb: int) -> None:
-    """Worker start: libraries first (a no-op after ``preload``), then the address-space cap."""
+def cap_memory(memory_mb: int, load: bool = True) -> None:
+    """Worker start: libraries first (a no-op after ``preload``), then the address-space cap.
+
+    ``load`` False: the worker loads them itself while its page readers read (``process_file``
+    with ``page_workers`` > 1), so that second and a half overlaps the extraction.
+    """
     # Ctrl-C in a terminal reaches the whole process group: the parent decides what it means
     # (finish the files in progress, or stop now and end the workers itself).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    preload()
+    if load:
+        preload()
     if memory_mb > 0:
         limit = memory_mb * 1024 * 1024
         hard = resource.getrlimit(resource.RLIMIT_AS)[1]
@@ -105,19 +110,31 @@ def cap_memory(memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def limited_pool(workers: int, memory_mb: int):
+def limited_pool(workers: int, memory_mb: int, load: bool = True):
     """A pebble pool of forked workers, each under the memory cap; tasks get their timeout."""
     from pebble import ProcessPool
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     return ProcessPool(max_workers=workers, max_tasks=MAX_TASKS, initializer=cap_memory,
-                       initargs=(memory_mb,), context=context)
+                       initargs=(memory_mb, load), context=context)
 
 
-def schedule(pool, path: str, facts: FileFacts, options: Options):
-    return pool.schedule(process_file, args=(path, facts, options.password, options.engine),
+def schedule(pool, path: str, facts: FileFacts, options: Options, page_workers: int = 1):
+    return pool.schedule(process_file,
+                         args=(path, facts, options.password, options.engine, page_workers),
                          timeout=options.timeout)
+
+
+def page_workers(jobs: int, files: int) -> int:
+    """Processes each file's PDF pages may use: the jobs left over when files are fewer.
+
+    One 120-page plan with ``--jobs 2`` reads its pages in two processes; a batch keeps one
+    process per file (every worker busy already), and so does a one-core machine.
+    """
+    if jobs <= 1 or files <= 0:
+        return 1
+    return max(1, jobs // min(jobs, files))
 
 
 def outcome(future, facts: FileFacts, options: Options) -> FileResult:
@@ -159,9 +176,11 @@ class LocalExecutor:
                 on_read(facts.path)
                 yield process_file(str(path), facts, options.password, options.engine)
             return
-        preload()
         workers = max(1, min(options.jobs, len(work)))
-        pool = limited_pool(workers, options.memory_mb)
+        split = page_workers(options.jobs, len(work))
+        if split == 1:  # else the worker loads them while its page readers read
+            preload()
+        pool = limited_pool(workers, options.memory_mb, load=split == 1)
         pending = deque(work)
         in_flight: dict = {}  # future -> facts
         completed = False
@@ -171,7 +190,7 @@ class LocalExecutor:
                 # driver stores a result; on a stop the queued ones are dropped, not read
                 while pending and len(in_flight) < 2 * workers and not stop.is_set():
                     path, facts = pending.popleft()
-                    in_flight[schedule(pool, str(path), facts, options)] = facts
+                    in_flight[schedule(pool, str(path), facts, options, split)] = facts
                 if stop.is_set():
                     for future in [f for f in in_flight if not f.running()]:
                         if future.cancel():

@@ -122,16 +122,26 @@ def facts_for(path: Path) -> FileFacts:
 
 
 def process_file(
-    path: str, facts: FileFacts, password: str | None = None, engine: str = "native"
+    path: str, facts: FileFacts, password: str | None = None, engine: str = "native",
+    page_workers: int = 1,
 ) -> FileResult:
-    """Extract and normalise one file; every failure becomes a status and a message."""
+    """Extract and normalise one file; every failure becomes a status and a message.
+
+    ``page_workers`` > 1: a long PDF's pages are read in that many processes while this one
+    loads what normalisation needs (spaCy, the gazetteer), unless it has them already; then
+    a long document's tables are normalised in that many processes.
+    """
     from councilplans.extract import extract_document
     from councilplans.normalise import normalise_document
 
+    warm = None
+    if page_workers > 1:
+        from councilplans.executors import preload as warm
     try:
-        raw = extract_document(path, password=password, engine=engine)
+        raw = extract_document(path, password=password, engine=engine, workers=page_workers,
+                               while_waiting=warm)
         facts = replace(facts, format=raw.format)
-        result = normalise_document(raw)
+        result = normalise_document(raw, workers=page_workers)
     except NoTextLayer as exc:
         return FileResult(replace(facts, format="pdf"), exc.status, str(exc))
     except CouncilPlansError as exc:

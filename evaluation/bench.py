@@ -7,6 +7,9 @@ library imports included; "process s" adds interpreter start-up. Tasks:
 
 - import-cli: ``councilplans import PLAN --jobs 0`` into a fresh SQLite db (everything a user
   waits for, in one process so its memory is counted);
+- import-default: the same with the default ``--jobs`` (CPUs, at most 4), what a user runs: one
+  long PDF then has its pages read in that many processes. Its time over camelot vector's (the
+  same run) is printed as a ratio; ``--vs-camelot N`` times only the two, N times in turn;
 - ours-extract: ``pdf_to_document`` alone;
 - pdfplumber: ``page.find_tables()`` and ``extract()`` on every page, as a naive user would;
 - camelot-lattice / camelot-vector: ``read_pdf(pages="all", flavor="lattice")`` with the default
@@ -95,19 +98,27 @@ def _pypdfium2_chars(path: Path) -> dict:
     return {"chars": n_chars}
 
 
-def _cli_import(path: Path, jobs: int = 0) -> dict:
+def _cli_import(path: Path, jobs: int | None = 0) -> dict:
     """The real CLI entry point, in this process: ``councilplans import PATH --jobs 0``."""
     import runpy
 
     db = Path(tempfile.mkdtemp(prefix="cp-bench-")) / "bench.db"
-    sys.argv = ["councilplans", "import", str(path), "--db", f"sqlite:///{db}", "--jobs",
-                str(jobs), "--quiet"]
+    sys.argv = ["councilplans", "import", str(path), "--db", f"sqlite:///{db}", "--quiet"]
+    if jobs is not None:  # None: the CLI's default
+        sys.argv += ["--jobs", str(jobs)]
     try:
         runpy.run_module("councilplans", run_name="__main__")
     except SystemExit as exc:
         if exc.code not in (0, None):
             raise
     return {"db": str(db)}
+
+
+def _cli_import_default(path: Path) -> dict:
+    """``councilplans import PATH`` with the default ``--jobs``, as a user runs it."""
+    from councilplans.pipeline import default_jobs
+
+    return {**_cli_import(path, jobs=None), "jobs": default_jobs()}
 
 
 BATCH_JOBS = 2
@@ -156,6 +167,7 @@ def _stages(path: Path) -> dict:
 
 TASKS: dict[str, Callable[[Path], dict]] = {
     "import-cli": _cli_import,
+    "import-default": _cli_import_default,
     "import-batch": _cli_import_batch,
     "ours-extract": _ours,
     "pdfplumber": _pdfplumber,
@@ -189,6 +201,12 @@ def child(task: str, path: Path) -> int:
         info = TASKS[task](path)
     info["seconds"] = time.perf_counter() - t0
     info["peak_mb"] = peak_rss_mb()
+    if task.startswith("import"):  # the workers and page readers it waited for
+        import resource
+
+        workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        if workers:
+            info["workers peak MB"] = round(workers)
     print("BENCH " + json.dumps(info))
     return 0
 
@@ -278,6 +296,40 @@ def batch_rounds(plan: Path, pages: int, folder: Path, rounds: int) -> int:
     return 0
 
 
+CAMELOT_TARGET = 0.5  # issue 12: the import in under half camelot vector's time
+
+
+def camelot_ratio_line(imp: Measure, cam: Measure) -> str:
+    """The import's time over camelot vector's table finding, both from the same run."""
+    if not (imp.ok and cam.ok):
+        return f"import / camelot vector: not measured ({imp.error or cam.error})"
+    ratio = (imp.task_s or imp.process_s) / (cam.task_s or cam.process_s)
+    proc = imp.process_s / cam.process_s
+    verdict = "under" if ratio < CAMELOT_TARGET else "NOT under"
+    return (f"import (--jobs {imp.info.get('jobs', '?')}) / camelot vector: {ratio:.2f}x task "
+            f"time, {proc:.2f}x process time ({verdict} the {CAMELOT_TARGET}x target)")
+
+
+def camelot_rounds(plan: Path, rounds: int) -> int:
+    """The default import and camelot vector in turn ``rounds`` times; the median ratio."""
+    import statistics
+
+    ratios = []
+    for n in range(1, rounds + 1):
+        imp = measure("import-default", child_cmd("import-default", plan))
+        if "db" in imp.info:
+            shutil.rmtree(Path(imp.info.pop("db")).parent, ignore_errors=True)
+        cam = measure("camelot-vector", child_cmd("camelot-vector", plan))
+        print(f"round {n}: import {imp.task_s or imp.process_s:.2f} s, camelot vector "
+              f"{cam.task_s or cam.process_s:.2f} s; {camelot_ratio_line(imp, cam)}", flush=True)
+        if imp.ok and cam.ok:
+            ratios.append((imp.task_s or imp.process_s) / (cam.task_s or cam.process_s))
+    if ratios:
+        print(f"import / camelot vector over {len(ratios)} rounds: median "
+              f"{statistics.median(ratios):.2f}x (min {min(ratios):.2f}x, max {max(ratios):.2f}x)")
+    return 0
+
+
 def child_cmd(task: str, plan: Path) -> list[str]:
     return [sys.executable, "-m", "evaluation.bench", "--child", task, str(plan)]
 
@@ -362,6 +414,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="Folder for the batch run (default: the bundled samples).")
     ap.add_argument("--batch-only", type=int, metavar="N", default=0,
                     help="Only the single plan and the batch, N times in turn; the median ratio.")
+    ap.add_argument("--vs-camelot", type=int, metavar="N", default=0,
+                    help="Only the default import and camelot vector, N times in turn; the "
+                         "median ratio.")
     ap.add_argument("--child", nargs=2, metavar=("TASK", "PDF"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -384,6 +439,8 @@ def main(argv: list[str] | None = None) -> int:
     why_not = cli_available()
     if args.batch_only:
         return batch_rounds(plan, pages, args.batch, args.batch_only)
+    if args.vs_camelot:
+        return camelot_rounds(plan, args.vs_camelot)
     with tempfile.TemporaryDirectory(prefix="cp-bench-") as tmp:
         if why_not:
             print(f"{'import-cli':<16} import: not available ({why_not})")
@@ -392,6 +449,12 @@ def main(argv: list[str] | None = None) -> int:
             show(m)
             if "db" in m.info:
                 db = Path(m.info.pop("db"))
+                print("  " + check_import(plan, db))
+                shutil.rmtree(db.parent, ignore_errors=True)
+            default = measure("import-default", child_cmd("import-default", plan))
+            show(default)
+            if "db" in default.info:
+                db = Path(default.info.pop("db"))
                 print("  " + check_import(plan, db))
                 shutil.rmtree(db.parent, ignore_errors=True)
             batch = measure("import-batch", child_cmd("import-batch", args.batch))
@@ -408,6 +471,9 @@ def main(argv: list[str] | None = None) -> int:
             tasks[2:2] = ["camelot-lattice", "camelot-vector"]
         for task in tasks:
             show(measure(task, child_cmd(task, plan)))
+        by_name = {r.name: r for r in results}
+        if "import-default" in by_name and "camelot-vector" in by_name:
+            print("\n" + camelot_ratio_line(by_name["import-default"], by_name["camelot-vector"]))
         if not args.no_profile and not why_not:
             stages = measure("stages", child_cmd("stages", plan))
             results.append(stages)

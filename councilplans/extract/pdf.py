@@ -8,10 +8,12 @@ costs seconds per dozen pages; pdfium gives characters, paths and fills in one p
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -19,10 +21,11 @@ from councilplans.errors import CorruptDocument, EncryptedDocument, NoTextLayer
 from councilplans.extract.model import RGB, Block, Cell, RawDocument, RawTable, TextBlock
 from councilplans.extract.pdf_bands import join_bands, refine_columns
 from councilplans.extract.pdf_grid import MIN_ROW, Grid, find_grids
-from councilplans.extract.pdf_page import Char, Fill, PageContent, PageReader
+from councilplans.extract.pdf_page import Centres, Char, Fill, PageContent, PageReader
 from councilplans.extract.pdf_rules import find_ruled_tables, is_tabular
 from councilplans.extract.pdf_stream import extend_header_bands, find_stream_tables
 from councilplans.extract.pdf_text import line_style, make_lines, paragraphs
+from councilplans.forked import can_fork, map_forked
 
 CONTEXT_BLOCKS = 3
 FILL_COVER = 0.5  # a fill colours a cell when it covers at least this share of it
@@ -48,8 +51,21 @@ def _open(path: Path, password: str | None) -> pdfium.PdfDocument:
         raise CorruptDocument(f"corrupt or truncated PDF: {exc}") from exc
 
 
-def pdf_to_document(path: str | Path, password: str | None = None) -> RawDocument:
-    """Read a PDF into text blocks and one RawTable per table fragment per page."""
+SPLIT_MIN_PAGES = 24
+"""A PDF shorter than this is read in one process: forking and merging would cost more."""
+
+
+def pdf_to_document(
+    path: str | Path, password: str | None = None, workers: int = 1,
+    while_waiting: Callable[[], object] | None = None,
+) -> RawDocument:
+    """Read a PDF into text blocks and one RawTable per table fragment per page.
+
+    ``workers`` > 1 reads a long PDF's pages in that many forked processes, each opening the
+    file and reading one contiguous range; the ranges are joined in page order, so the result
+    is the very RawDocument one process reads. ``while_waiting`` runs in this process while
+    they read (the caller warms up what comes next, such as normalisation's word lists).
+    """
     p = Path(path)
     pdf = _open(p, password)
     try:
@@ -57,37 +73,85 @@ def pdf_to_document(path: str | Path, password: str | None = None) -> RawDocumen
         if n_pages == 0:
             raise CorruptDocument("corrupt or truncated PDF: no pages")
         title = (pdf.get_metadata_value("Title") or "").strip() or None
-        warnings: list[str] = []
-        page_blocks: list[list[TextBlock | _Table]] = []
-        n_chars = n_images = n_shapes = 0
-        for i in range(n_pages):
-            try:
-                reader = PageReader(pdf[i])
-            except pdfium.PdfiumError as exc:
-                warnings.append(f"page {i + 1}: unreadable ({exc})")
-                page_blocks.append([])
-                continue
-            try:
-                content = reader.read()
-                n_chars += len(content.chars)
-                n_images += content.images
-                n_shapes += len(content.h_edges) + len(content.v_edges) + len(content.fills)
-                page_blocks.append(_page_blocks(reader, content, i + 1))
-            finally:
-                reader.close()
+        ranges = _ranges(n_pages, workers)
+        if len(ranges) == 1:
+            part = _read_pages(pdf, 0, n_pages)
     finally:
         pdf.close()
-    if n_chars == 0 and (n_images or n_shapes):
+    if len(ranges) > 1:
+        part = _read_forked(p, password, ranges, while_waiting)
+    if part.n_chars == 0 and part.drawn:
         # Something is drawn but nothing can be read: a scan, or text turned into outlines.
         raise NoTextLayer("no text layer: OCR needed")
     return RawDocument(
         path=str(p),
         format="pdf",
-        blocks=_number(page_blocks),
+        blocks=_number(part.page_blocks),
         pages=n_pages,
         title=title,
-        warnings=tuple(warnings),
+        warnings=tuple(part.warnings),
     )
+
+
+@dataclass(slots=True)
+class _Pages:
+    """What a run of pages gave: their blocks in page order, warnings, and what was drawn."""
+
+    page_blocks: list[list[TextBlock | _Table]]
+    warnings: list[str]
+    n_chars: int = 0
+    drawn: int = 0  # images and shapes: something on the pages besides text
+
+
+def _read_pages(pdf: pdfium.PdfDocument, first: int, end: int) -> _Pages:
+    """Pages ``first`` .. ``end`` - 1 (0-based) of an open PDF."""
+    out = _Pages([], [])
+    for i in range(first, end):
+        try:
+            reader = PageReader(pdf[i])
+        except pdfium.PdfiumError as exc:
+            out.warnings.append(f"page {i + 1}: unreadable ({exc})")
+            out.page_blocks.append([])
+            continue
+        try:
+            content = reader.read()
+            out.n_chars += len(content.chars)
+            out.drawn += content.images + len(content.h_edges) + len(content.v_edges) + len(
+                content.fills)
+            out.page_blocks.append(_page_blocks(reader, content, i + 1))
+        finally:
+            reader.close()
+    return out
+
+
+def _ranges(n_pages: int, workers: int) -> list[tuple[int, int]]:
+    """Contiguous page ranges of near-equal length, one per process (one if not worth it)."""
+    if workers <= 1 or n_pages < SPLIT_MIN_PAGES or not can_fork():
+        return [(0, n_pages)]
+    n = min(workers, n_pages // (SPLIT_MIN_PAGES // 2))
+    bounds = [n_pages * k // n for k in range(n + 1)]
+    return list(itertools.pairwise(bounds))
+
+
+def _read_forked(p: Path, password: str | None, ranges: list[tuple[int, int]],
+                 while_waiting: Callable[[], object] | None) -> _Pages:
+    """Each range read by a forked child (``councilplans.forked``), joined in page order."""
+    merged = _Pages([], [])
+    for part in map_forked(_read_range, [(p, password, a, b) for a, b in ranges],
+                           here=while_waiting):
+        merged.page_blocks += part.page_blocks
+        merged.warnings += part.warnings
+        merged.n_chars += part.n_chars
+        merged.drawn += part.drawn
+    return merged
+
+
+def _read_range(p: Path, password: str | None, first: int, end: int) -> _Pages:
+    pdf = _open(p, password)
+    try:
+        return _read_pages(pdf, first, end)
+    finally:
+        pdf.close()
 
 
 def _number(page_blocks: list[list[TextBlock | _Table]]) -> tuple[Block, ...]:
@@ -126,9 +190,10 @@ def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list
     shaded = {e for f in content.fills if min(f.rgb) < 0.97
               for e in ((f.top, f.x0, f.x1), (f.bottom, f.x0, f.x1))}
     h_edges = [e for e in content.h_edges if e not in shaded]
+    centres = Centres(content.chars)
     pending: list[Grid] = []  # drawn by shading, boxes holding several columns: settled below
     if grids:
-        kept = _banded_rows(_without_frames(grids, content.chars), content.chars, content.fills,
+        kept = _banded_rows(_without_frames(grids, centres), content.chars, content.fills,
                             content.v_edges, pending)
         dropped = [g for g in grids if g not in kept and g not in pending]
         if dropped:  # the lines of page frames and bands' fill sides are no rules either
@@ -136,13 +201,14 @@ def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list
                 g.xs[0] - 1 <= e[1] and e[2] <= g.xs[-1] + 1
                 and any(abs(e[0] - y) <= 1.0 for y in g.ys) for g in dropped)]
         grids = sorted(kept + pending, key=lambda g: (g.ys[0], g.xs[0]))
-    grids += find_ruled_tables(h_edges, content.chars, grids)
+    grids += find_ruled_tables(h_edges, content.chars, grids, centres)
     grids = join_bands(grids, content.chars, content.height, content.fills)
     if pending:
         grids = _settle(grids, pending, content.chars, content.fills)
     grids = extend_header_bands(grids, content.chars)
-    grids += find_stream_tables(content.chars, grids, _strips(content.fills, content.width))
-    buckets, outside = _assign(grids, content.chars)
+    grids += find_stream_tables(content.chars, grids, _strips(content.fills, content.width),
+                                centres)
+    buckets, outside = _assign(grids, centres)
     items: list[tuple[float, float, TextBlock | _Table]] = []
     for grid, bucket in zip(grids, buckets, strict=True):
         if not bucket:
@@ -169,11 +235,11 @@ FRAME_MAX_SLOTS = 9
 FRAME_MIN_CHARS = 500
 
 
-def _without_frames(grids: list[Grid], chars: list[Char]) -> list[Grid]:
+def _without_frames(grids: list[Grid], centres: Centres) -> list[Grid]:
     """Drop page frames: a grid of a few boxes (sidebars, a bordered page) one of which holds
     most of its text as running paragraphs. Tables inside the frame are then found on their own.
     """
-    buckets, _ = _assign(grids, chars)
+    buckets, _ = _assign(grids, centres)
     kept = []
     for grid, bucket in zip(grids, buckets, strict=True):
         if grid.n_rows * grid.n_cols <= FRAME_MAX_SLOTS and bucket:
@@ -250,25 +316,29 @@ def _fill_side(x: float, grid: Grid, sides: list[tuple[float, float, float]],
 
 
 def _assign(
-    grids: list[Grid], chars: list[Char]
+    grids: list[Grid], centres: Centres
 ) -> tuple[list[dict[tuple[int, int], list[Char]]], list[Char]]:
-    """Each char goes to the grid slot holding its centre, or to the text outside tables."""
+    """Each char goes to the slot of the first grid holding its centre, or to the text outside
+    tables; in each slot and outside, chars keep their order."""
+    chars = centres.chars
     buckets: list[dict[tuple[int, int], list[Char]]] = [{} for _ in grids]
     if not grids:
         return buckets, list(chars)
-    outside: list[Char] = []
-    boxes = [(g.xs, g.ys, g.n_cols - 1, g.n_rows - 1, *g.bbox) for g in grids]
-    for ch in chars:
-        cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
-        for g, (xs, ys, last_c, last_r, x0, y0, x1, y1) in enumerate(boxes):
-            if x0 <= cx <= x1 and y0 <= cy <= y1:
-                c = min(bisect_right(xs, cx) - 1, last_c)
-                r = min(bisect_right(ys, cy) - 1, last_r)
-                buckets[g].setdefault((r, c), []).append(ch)
-                break
-        else:
-            outside.append(ch)
-    return buckets, outside
+    free = np.ones(len(chars), dtype=bool)
+    for g, grid in enumerate(grids):
+        here = np.flatnonzero(free & centres.within(*grid.bbox))
+        if not here.size:
+            continue
+        free[here] = False
+        # bisect_right(xs, cx) - 1, as numpy does it for all the grid's chars at once
+        cols = np.minimum(np.searchsorted(grid.xs, centres.cx[here], side="right") - 1,
+                          grid.n_cols - 1)
+        rows = np.minimum(np.searchsorted(grid.ys, centres.cy[here], side="right") - 1,
+                          grid.n_rows - 1)
+        slots = buckets[g]
+        for i, r, c in zip(here.tolist(), rows.tolist(), cols.tolist(), strict=True):
+            slots.setdefault((r, c), []).append(chars[i])
+    return buckets, [chars[i] for i in np.flatnonzero(free).tolist()]
 
 
 def _build_table(

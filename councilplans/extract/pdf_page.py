@@ -16,6 +16,7 @@ import math
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -62,6 +63,31 @@ class PageContent:
     images: int = 0
     # small filled discs drawn as paths (x0, top, x1, bottom): list markers, when text follows
     dots: list[tuple[float, float, float, float]] = field(default_factory=list)
+
+
+class Centres:
+    """The centres of a page's chars as arrays, computed once for the passes that sort chars
+    into tables (each asks "which chars lie in which box" of every char on the page)."""
+
+    def __init__(self, chars: list[Char]) -> None:
+        self.chars = chars
+        box = np.array([(c.x0, c.x1, c.top, c.bottom) for c in chars], dtype=float).reshape(-1, 4)
+        self.cx = (box[:, 0] + box[:, 1]) / 2  # the same float arithmetic as (x0 + x1) / 2
+        self.cy = (box[:, 2] + box[:, 3]) / 2
+
+    def within(self, x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
+        """Mask of the chars whose centre lies in the box, edges included."""
+        cx, cy = self.cx, self.cy
+        return (x0 <= cx) & (cx <= x1) & (y0 <= cy) & (cy <= y1)
+
+    def outside(self, grids, pad: float) -> list[Char]:
+        """The chars, in order, whose centre lies in no grid's outline widened by ``pad``."""
+        if not grids:
+            return list(self.chars)
+        free = np.ones(len(self.chars), dtype=bool)
+        for g in grids:
+            free &= ~self.within(g.xs[0] - pad, g.ys[0] - pad, g.xs[-1] + pad, g.ys[-1] + pad)
+        return [self.chars[i] for i in np.flatnonzero(free).tolist()]
 
 
 Matrix = tuple[float, float, float, float, float, float]

@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from councilplans.extract.pdf_grid import SNAP, Edge, Grid, GridCell, merge_edges
-from councilplans.extract.pdf_page import Char
+from councilplans.extract.pdf_page import Centres, Char
 from councilplans.extract.pdf_text import group_lines, split_columns
 from councilplans.vocabulary import BULLET_GLYPHS
 
@@ -215,10 +215,12 @@ def _spans(pairs: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return out
 
 
-def find_ruled_tables(h_edges: list[Edge], chars: list[Char], grids: list[Grid]) -> list[Grid]:
-    """Grids for horizontal-rules-only tables on a page (lattice ``grids`` already found)."""
+def find_ruled_tables(h_edges: list[Edge], chars: list[Char], grids: list[Grid],
+                      centres: Centres | None = None) -> list[Grid]:
+    """Grids for horizontal-rules-only tables on a page (lattice ``grids`` already found);
+    ``centres``: those of ``chars``, if the caller has them."""
     out: list[Grid] = []
-    free = [c for c in chars if not _inside((c.x0 + c.x1) / 2, (c.top + c.bottom) / 2, grids)]
+    free = (centres or Centres(chars)).outside(grids, 2)
     for rules, gaps in _rule_groups(h_edges, grids):
         x0, x1 = rules[0][1], rules[0][2]
         intervals = [

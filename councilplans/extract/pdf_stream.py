@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from councilplans.extract.pdf_grid import Grid, GridCell
-from councilplans.extract.pdf_page import Char
+from councilplans.extract.pdf_page import Centres, Char
 from councilplans.extract.pdf_rules import column_bounds, join_bullets
 from councilplans.extract.pdf_text import group_lines, split_columns
 from councilplans.vocabulary import is_ref
@@ -446,16 +446,13 @@ def _inside(c: Char, grids: list[Grid]) -> bool:
 
 
 def find_stream_tables(chars: list[Char], grids: list[Grid],
-                       bands: list[tuple[float, float]] = ()) -> list[Grid]:
+                       bands: list[tuple[float, float]] = (),
+                       centres: Centres | None = None) -> list[Grid]:
     """Grids for white-space tables among the characters no other table holds; ``bands`` are
-    the tops and bottoms of shaded strips across the page (lines in one strip are one row)."""
+    the tops and bottoms of shaded strips across the page (lines in one strip are one row);
+    ``centres``: those of ``chars``, if the caller has them."""
     bands = list(bands)
-    def inside(c: Char) -> bool:
-        cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
-        return any(g.xs[0] - 2 <= cx <= g.xs[-1] + 2 and g.ys[0] - 2 <= cy <= g.ys[-1] + 2
-                   for g in grids)
-
-    free = [c for c in chars if not inside(c)]
+    free = (centres or Centres(chars)).outside(grids, 2)
     if not free:
         return []
     out = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from councilplans.extract.model import RawDocument
+from councilplans.forked import can_fork, map_forked
 from councilplans.normalise.cards import card_record, merge_cards
 from councilplans.normalise.columns import assign_columns
 from councilplans.normalise.grid import table_to_grid
@@ -79,7 +80,14 @@ def _table_notes(report: TableReport) -> list[str]:
     return notes
 
 
-def normalise_document(doc: RawDocument, tag: bool = True) -> NormalisedDocument:
+SPLIT_MIN_ROWS = 200
+"""A document with fewer table rows than this is normalised in one process."""
+
+
+def normalise_document(doc: RawDocument, tag: bool = True, workers: int = 1) -> NormalisedDocument:
+    """``workers`` > 1: a long document's tables are normalised in that many processes (this
+    one and forked children, ``councilplans.forked``), each a run of whole tables, joined in
+    table order: the very records one process gives."""
     from councilplans.normalise.metadata import document_meta
 
     reports: list[TableReport] = []
@@ -87,8 +95,15 @@ def normalise_document(doc: RawDocument, tag: bool = True) -> NormalisedDocument
     cards: list[Record] = []
     notes: list[str] = []
     with document_words(words_of(doc.texts()), paragraph_lines=doc.format == "docx"):
-        for table in stitch_tables(doc):
-            report, recs = table_to_records(table)
+        tables = stitch_tables(doc)
+        runs = _runs(tables, workers)
+        if len(runs) > 1:
+            parts = map_forked(_tables_to_records, [(run, tag) for run in runs],
+                               first_here=True)
+        else:
+            parts = [_tables_to_records(tables, tag)]
+    for part in parts:
+        for report, recs in part:
             reports.append(report)
             if report.reason == CARD_REASON:
                 cards.extend(recs)
@@ -102,10 +117,34 @@ def normalise_document(doc: RawDocument, tag: bool = True) -> NormalisedDocument
                      " added their figures to the same measure's row, the others are records")
         records = merged
     unparsed = [r for r in records if r.timescale and r.due_date is None and not r.recurrence
-                and r.start_date is None]
+                and r.start_date is None]  # tags change no timescale field
     if unparsed:
         notes.append(f"{len(unparsed)} timescale(s) with no date understood: "
                      + "; ".join(sorted({r.timescale for r in unparsed})[:5]))
-    if tag:
-        records = [_tag(r) for r in records]
     return NormalisedDocument(document_meta(doc), tuple(reports), tuple(records), tuple(notes))
+
+
+def _tables_to_records(tables: list[LogicalTable],
+                       tag: bool) -> list[tuple[TableReport, list[Record]]]:
+    out = []
+    for table in tables:
+        report, recs = table_to_records(table)
+        out.append((report, [_tag(r) for r in recs] if tag else recs))
+    return out
+
+
+def _runs(tables: list[LogicalTable], workers: int) -> list[list[LogicalTable]]:
+    """Runs of consecutive tables with near-equal row counts, one per process: a run ends
+    before the table whose middle row lies past its share."""
+    total = sum(len(t.rows) for t in tables)
+    if workers <= 1 or len(tables) < 2 or total < SPLIT_MIN_ROWS or not can_fork():
+        return [tables]
+    n = min(workers, len(tables))
+    runs: list[list[LogicalTable]] = [[]]
+    done = 0
+    for table in tables:
+        if runs[-1] and len(runs) < n and done + len(table.rows) / 2 > total * len(runs) / n:
+            runs.append([])
+        runs[-1].append(table)
+        done += len(table.rows)
+    return runs
