@@ -430,6 +430,9 @@ def extend_header_bands(grids: list[Grid], chars: list[Char]) -> list[Grid]:
         # a shaded one-row grid read among the lines is one row (its fill's edges)
         strips = [(b.ys[0], b.ys[-1]) for b in bands if b is not grid]
         inner, by_number, joins = row_bounds(body, grid.xs, strips, sub_rows=True)
+        if not by_number and _cuts_paragraphs(body, grid.xs, inner):
+            out.append(grid)  # columns of running prose under headings, not rows of a table
+            continue
         ys = (*grid.ys, *inner, body[-1].bottom + 1.0)
         taken.append((grid.ys[0], ys[-1]))
         rows = "row numbers" if by_number else "first cells starting afresh, vertical gaps"
@@ -437,6 +440,41 @@ def extend_header_bands(grids: list[Grid], chars: list[Char]) -> list[Grid]:
         out.append(_with_groups(grid.xs, ys, body,
                                 f"rows: {rows}; columns: header band", merged))
     return out
+
+
+PARAGRAPH_LEAD = 0.6  # lines of one paragraph are less than this many line heights apart
+
+
+def _cuts_paragraphs(body: list[Line], xs: tuple[float, ...], inner: list[float]) -> bool:
+    """Do most row boundaries fall inside a paragraph of some column (through a line, or with
+    its lines running on across the boundary at their usual spacing)? Cells of a table end at
+    their row's bottom, with the row's padding under them; side-by-side columns of prose do
+    not, wherever one of them pauses.
+    """
+    if len(inner) < 2:
+        return False
+    spans: dict[int, list[tuple[float, float]]] = {}
+    for line in body:
+        if line.spanning:
+            continue
+        for seg in line.segments:
+            col = bisect_right(xs, seg[0].x0 + 0.5) - 1
+            spans.setdefault(col, []).append((min(c.top for c in seg), max(c.bottom for c in seg)))
+    cut = 0
+    for y in inner:
+        for col_spans in spans.values():
+            if any(top < y - 0.5 and bottom > y + 0.5 for top, bottom in col_spans):
+                cut += 1  # the boundary runs through a line of text
+                break
+            above = [s for s in col_spans if s[1] <= y + 0.5]
+            below = [s for s in col_spans if s[0] >= y - 0.5]
+            if above and below:
+                a = max(above, key=lambda s: s[1])
+                b = min(below, key=lambda s: s[0])
+                if b[0] - a[1] < PARAGRAPH_LEAD * max(a[1] - a[0], 1.0):
+                    cut += 1
+                    break
+    return cut * 2 > len(inner)
 
 
 def _inside(c: Char, grids: list[Grid]) -> bool:
