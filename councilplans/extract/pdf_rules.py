@@ -232,7 +232,8 @@ def find_ruled_tables(h_edges: list[Edge], chars: list[Char], grids: list[Grid],
         ends = intervals + [(0.0, 0.0, [])]
         for k, iv in enumerate(ends):
             if (_tabular_row(iv[2]) or _inner_row(iv[2], x0, x1)
-                    or (run and _group_row(iv) and _tabular_row(ends[k + 1][2]))):
+                    or (run and _group_row(iv) and _tabular_row(ends[k + 1][2]))
+                    or (run and k == len(intervals) - 1 and _row_start(iv[2], x0, x1))):
                 run.append(iv)
                 continue
             if run and k == len(intervals):  # a row under the last rule: the page broke it
@@ -267,6 +268,15 @@ def _inner_row(bands: list[list[list[Char]]], x0: float, x1: float) -> bool:
     over from the page before): a row of the table with its other cells empty."""
     return bool(bands) and all(
         len(b) == 1 and b[0][0].x0 > x0 + INNER_SHARE * (x1 - x0) for b in bands)
+
+
+def _row_start(bands: list[list[list[Char]]], x0: float, x1: float) -> bool:
+    """The last ruled band holding only a short label at the table's left edge ("2.26"): the
+    first cell of a row the page broke, its other cells printed overleaf."""
+    if len(bands) != 1 or len(bands[0]) != 1:
+        return False
+    seg = bands[0][0]
+    return seg[0].x0 < x0 + INNER_SHARE * (x1 - x0) and seg[-1].x1 - seg[0].x0 < 0.1 * (x1 - x0)
 
 
 def _tabular_row(bands: list[list[list[Char]]]) -> bool:

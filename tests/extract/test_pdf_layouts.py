@@ -401,3 +401,12 @@ def test_sample_banded_chromium_kpi_table_with_empty_figures() -> None:
         ["Met Police", "% of Identified repeat victims referred to MARAC", "", "", ""],
         ["MARAC", "Number of cases referred to MARAC", "", "", ""],
     ]
+
+
+def test_sample_rules_only_word_row_started_at_the_foot_of_a_page() -> None:
+    """LibreOffice rules off a row of which only the ref fits at the foot of the page; that
+    band is the first cell of the row the break cut, not text outside the table."""
+    doc = _sample("rules-only--word--lbth_vawg_action_plan_2024")
+    (table,) = [t for t in doc.tables if t.page == 15]
+    assert [r[0] for r in table.texts()] == ["No.", "", "2.26"]
+    assert "2.26" not in [b.text for b in doc.blocks if b.page == 15 and not hasattr(b, "rows")]
