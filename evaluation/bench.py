@@ -351,6 +351,17 @@ def cli_available() -> str | None:
     return (probe.stderr.strip().splitlines() or ["import failed"])[-1]
 
 
+def measure_import(name: str, plan: Path, show: Callable[[Measure], None]) -> Measure:
+    """Time one import of the plan, print it, then check its records and drop its database."""
+    m = measure(name, child_cmd(name, plan))
+    show(m)
+    if "db" in m.info:
+        db = Path(m.info.pop("db"))
+        print("  " + check_import(plan, db))
+        shutil.rmtree(db.parent, ignore_errors=True)
+    return m
+
+
 def check_import(plan: Path, db: Path) -> str:
     """The benchmark import's records scored against the plan's expected.json, if it has one."""
     from evaluation.samples import expected_path
@@ -445,18 +456,8 @@ def main(argv: list[str] | None = None) -> int:
         if why_not:
             print(f"{'import-cli':<16} import: not available ({why_not})")
         else:
-            m = measure("import-cli", child_cmd("import-cli", plan))
-            show(m)
-            if "db" in m.info:
-                db = Path(m.info.pop("db"))
-                print("  " + check_import(plan, db))
-                shutil.rmtree(db.parent, ignore_errors=True)
-            default = measure("import-default", child_cmd("import-default", plan))
-            show(default)
-            if "db" in default.info:
-                db = Path(default.info.pop("db"))
-                print("  " + check_import(plan, db))
-                shutil.rmtree(db.parent, ignore_errors=True)
+            m = measure_import("import-cli", plan, show)
+            measure_import("import-default", plan, show)
             batch = measure("import-batch", child_cmd("import-batch", args.batch))
             results.append(batch)
             if "db" in batch.info:
