@@ -207,7 +207,7 @@ def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list
         grids = _settle(grids, pending, content.chars, content.fills)
     grids = extend_header_bands(grids, content.chars)
     grids += find_stream_tables(content.chars, grids, _strips(content.fills, content.width),
-                                centres)
+                                centres, reader.style)
     buckets, outside = _assign(grids, centres)
     items: list[tuple[float, float, TextBlock | _Table]] = []
     for grid, bucket in zip(grids, buckets, strict=True):

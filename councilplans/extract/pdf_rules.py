@@ -190,7 +190,10 @@ def column_bounds(
         # a header cell standing alone in the gutter names a column the body leaves empty
         alone = [(a, b) for a, b in heads if lo + 1 < a and b < hi - 1]
         if alone:
-            xs += [(lo + alone[0][0]) / 2, (alone[-1][1] + hi) / 2]
+            # (between it and the header words beside it, which may reach into the gutter)
+            left = max([lo, *(b for a, b in heads if b < alone[0][0] - 1)])
+            right = min([hi, *(a for a, b in heads if a > alone[-1][1] + 1)])
+            xs += [(left + alone[0][0]) / 2, (alone[-1][1] + right) / 2]
             continue
         mid = (lo + hi) / 2
         candidates = [lo + (hi - lo) * k / 8 for k in range(1, 8)]

@@ -14,6 +14,7 @@ usual spacing.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from councilplans.extract.pdf_grid import Grid, GridCell
@@ -185,16 +186,44 @@ def _looks_numbered(text: str) -> bool:
     return is_ref(text)
 
 
-def _grid(region: list[Line], bands: list[tuple[float, float]]) -> Grid | None:
+Style = Callable[[int], tuple[float, bool]]  # a char's (size, bold), by its pdfium index
+
+HEADER_PITCH = 1.7  # a header's wrapped lines lie no further apart than this many line heights
+
+
+def _bold(line: Line, style: Style) -> bool:
+    """Is every cell of the line set in bold (its first and last characters)?"""
+    return all(style(seg[0].index)[1] and style(seg[-1].index)[1] for seg in line.segments)
+
+
+def _header_lines(region: list[Line], bands: list[tuple[float, float]],
+                  style: Style | None) -> int:
+    """How many lines at the region's top are its header: the first line, and the lines
+    sharing its shaded band; or, under a bold first line, the bold lines wrapped close under
+    it (a header cell of three lines above body rows whose first line is one)."""
+    head = 1
+    first_band = _band_of(region[0], bands)
+    if first_band is not None:
+        while head < len(region) - 1 and _band_of(region[head], bands) == first_band:
+            head += 1
+        return head
+    if style is None or not _bold(region[0], style):
+        return 1
+    while head < len(region) - 1:
+        line, prev = region[head], region[head - 1]
+        if (line.spanning or line.top - prev.top > HEADER_PITCH * max(line.height, prev.height)
+                or not _bold(line, style)):
+            break
+        head += 1
+    return head
+
+
+def _grid(region: list[Line], bands: list[tuple[float, float]],
+          style: Style | None = None) -> Grid | None:
     x0 = min(seg[0].x0 for ln in region for seg in ln.segments) - 1.0
     x1 = max(max(c.x1 for c in seg) for ln in region for seg in ln.segments) + 1.0
     bands = [b for b in bands if b[1] > region[0].top - 1 and b[0] < region[-1].bottom + 1]
-    # the header: the first line, and the lines sharing its shaded band
-    head = 1
-    first_band = _band_of(region[0], bands)
-    while (first_band is not None and head < len(region) - 1
-           and _band_of(region[head], bands) == first_band):
-        head += 1
+    head = _header_lines(region, bands, style)
     body = [ln.segments for ln in region[head:] if not ln.spanning]
     header = [ln.segments for ln in region[:head]]
     xs = _header_tail(column_bounds(body, x0, x1, header), body, header)
@@ -485,17 +514,19 @@ def _inside(c: Char, grids: list[Grid]) -> bool:
 
 def find_stream_tables(chars: list[Char], grids: list[Grid],
                        bands: list[tuple[float, float]] = (),
-                       centres: Centres | None = None) -> list[Grid]:
+                       centres: Centres | None = None, style: Style | None = None,
+                       ) -> list[Grid]:
     """Grids for white-space tables among the characters no other table holds; ``bands`` are
     the tops and bottoms of shaded strips across the page (lines in one strip are one row);
-    ``centres``: those of ``chars``, if the caller has them."""
+    ``centres``: those of ``chars``, if the caller has them; ``style`` tells bold header
+    lines from the body."""
     bands = list(bands)
     free = (centres or Centres(chars)).outside(grids, 2)
     if not free:
         return []
     out = []
     for region in _regions(_lines(free), bands):
-        grid = _grid(region, bands)
+        grid = _grid(region, bands, style)
         if grid is not None:
             out.append(grid)
     return out
