@@ -110,7 +110,8 @@ def _split_in(line: Line, strips: list[tuple[float, float]]) -> Line:
     return line
 
 
-def _regions(lines: list[Line], bands: list[tuple[float, float]] = ()) -> list[list[Line]]:
+def _regions(lines: list[Line], bands: list[tuple[float, float]] = (),
+             style: Style | None = None) -> list[list[Line]]:
     """Runs of lines that keep at least two vertical strips of white in common: the gutters
     between a table's columns. A line of prose runs through them and ends the run; a wrapped
     or bulleted line inside one column leaves them white."""
@@ -123,10 +124,11 @@ def _regions(lines: list[Line], bands: list[tuple[float, float]] = ()) -> list[l
             continue
         strips = _gaps(line)
         run = [line]
+        tall = line.height  # the run's full line height (a line of capitals is shorter)
         j = k + 1
         while j < len(lines):
             nxt = lines[j]
-            if nxt.top - run[-1].bottom > BREAK_GAP * max(nxt.height, run[-1].height):
+            if nxt.top - run[-1].bottom > BREAK_GAP * max(nxt.height, tall):
                 break
             if len(nxt.segments) == 1 and _size(nxt) > HEADING_SIZE * _size(run[-1]):
                 break  # a heading in larger type: what follows is another table
@@ -147,9 +149,10 @@ def _regions(lines: list[Line], bands: list[tuple[float, float]] = ()) -> list[l
                 break
             strips = narrowed
             run.append(nxt)
+            tall = max(tall, nxt.height)
             j += 1
-        if (sum(len(ln.segments) >= MIN_COLUMNS for ln in run) >= _min_rows(run, bands)
-                or _under_band(run, bands)):
+        if (sum(len(ln.segments) >= MIN_COLUMNS for ln in run) >= _min_rows(run, bands, style)
+                or _under_header(run, bands, style)):
             out.append(run)
             k = j
         else:
@@ -232,7 +235,7 @@ def _grid(region: list[Line], bands: list[tuple[float, float]],
     inner, by_number, joins = row_bounds(region[head:], xs, bands, sub_rows=True)
     ys = [region[0].top - 1.0, (region[head - 1].bottom + region[head].top) / 2, *inner,
           region[-1].bottom + 1.0]
-    if len(ys) - 1 < _min_rows(region, bands):
+    if len(ys) - 1 < _min_rows(region, bands, style):
         return None
     rows = "row numbers" if by_number else "first cells starting afresh, vertical gaps"
     if bands:
@@ -242,21 +245,37 @@ def _grid(region: list[Line], bands: list[tuple[float, float]],
                         merged)
 
 
-def _min_rows(region: list[Line], bands: list[tuple[float, float]]) -> int:
-    """Rows a region needs to be a table: a shaded header band over it makes one row enough."""
-    return MIN_ROWS - 1 if bands and _band_of(region[0], bands) is not None else MIN_ROWS
+def _min_rows(region: list[Line], bands: list[tuple[float, float]],
+              style: Style | None = None) -> int:
+    """Rows a region needs to be a table: a marked header over it makes one row enough."""
+    return MIN_ROWS - 1 if _marked_header(region, bands, style) else MIN_ROWS
 
 
-def _under_band(run: list[Line], bands: list[tuple[float, float]]) -> bool:
-    """A shaded header band naming three columns or more, over lines that keep to its gutters
-    with text in two columns or more: a table whose rows fill only some of its columns (a KPI
-    table before its figures are in)."""
-    if not bands or _band_of(run[0], bands) is None:
+def _marked_header(run: list[Line], bands: list[tuple[float, float]],
+                   style: Style | None) -> bool:
+    """Is the run's first line set apart as a header: in a shaded band, or in bold over a
+    body that is not?"""
+    if bands and _band_of(run[0], bands) is not None:
+        return True
+    if style is None or len(run) < 2 or not _bold(run[0], style):
         return False
-    band = _band_of(run[0], bands)
-    body = [ln for ln in run if _band_of(ln, bands) != band]
-    return (len(run[0].segments) >= MIN_COLUMNS and len(body) >= 1
-            and all(len(ln.segments) >= 2 or ln.spanning for ln in body[:1]))
+    head = _header_lines(run, [], style)
+    return head < len(run) and not _bold(run[head], style)
+
+
+def _under_header(run: list[Line], bands: list[tuple[float, float]],
+                  style: Style | None = None) -> bool:
+    """A marked header (shaded or bold) naming three columns or more, over lines that keep to
+    its gutters with text in two columns or more: a table whose rows fill only some of its
+    columns (a KPI table before its figures are in)."""
+    if len(run[0].segments) < MIN_COLUMNS or not _marked_header(run, bands, style):
+        return False
+    band = _band_of(run[0], bands) if bands else None
+    if band is not None:
+        body = [ln for ln in run if _band_of(ln, bands) != band]
+    else:
+        body = run[_header_lines(run, [], style):]
+    return len(body) >= 1 and all(len(ln.segments) >= 2 or ln.spanning for ln in body[:1])
 
 
 def _header_tail(xs: list[float], body: list[list[list[Char]]],
@@ -525,7 +544,7 @@ def find_stream_tables(chars: list[Char], grids: list[Grid],
     if not free:
         return []
     out = []
-    for region in _regions(_lines(free), bands):
+    for region in _regions(_lines(free), bands, style):
         grid = _grid(region, bands, style)
         if grid is not None:
             out.append(grid)
