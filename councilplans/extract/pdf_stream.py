@@ -273,9 +273,15 @@ def _under_header(run: list[Line], bands: list[tuple[float, float]],
     band = _band_of(run[0], bands) if bands else None
     if band is not None:
         body = [ln for ln in run if _band_of(ln, bands) != band]
-    else:
-        body = run[_header_lines(run, [], style):]
-    return len(body) >= 1 and all(len(ln.segments) >= 2 or ln.spanning for ln in body[:1])
+        return len(body) >= 1 and all(len(ln.segments) >= 2 or ln.spanning for ln in body[:1])
+    body = run[_header_lines(run, [], style):]
+    if not body:
+        return False
+    if len(body[0].segments) >= 2:
+        return True
+    # A bold header repeated over one column of text and nothing else: the rest of a tall
+    # cell that a page break cut, the page below the header given to it
+    return len(body) >= MIN_ROWS and all(len(ln.segments) == 1 for ln in body)
 
 
 def _header_tail(xs: list[float], body: list[list[list[Char]]],
@@ -384,8 +390,14 @@ def row_bounds(lines: list[Line], xs: list[float] | tuple[float, ...],
                 prev_end < xs[0] + 0.75 * (xs[1] - xs[0])
                 and (not sub_rows or _would_fit(prev_end, line, xs[1], right)))
             wider = line.top - prev.top > 1.3 * usual
-            new_row = ((first_col and (ended or wider)) or (not first_col and wider)
-                       or (sub_rows and len(fresh) >= 2 and fresh == cols))
+            if sub_rows and not first_col:
+                # with the first column empty, a new paragraph in one other column is the
+                # cell's next paragraph; one starting at the same height in two columns or
+                # more is a row (or a sub-row beside cells running on)
+                new_row = len(fresh) >= 2
+            else:
+                new_row = ((first_col and (ended or wider)) or (not first_col and wider)
+                           or (sub_rows and len(fresh) >= 2 and fresh == cols))
         if new_row:
             ys.append((prev.bottom + line.top) / 2)
             joins.append(set() if first_col or line.spanning or prev.spanning
