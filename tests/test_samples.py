@@ -254,3 +254,17 @@ def test_holdout_refs_are_printed_as_councils_print_them_but_expected_bare() -> 
         records = json.loads((HOLDOUT / name.replace(".pdf", ".expected.json"))
                              .read_text("utf-8"))["records"]
         assert ref in [r["ref"] for r in records] and printed not in [r["ref"] for r in records]
+
+
+# --- the older plain variants (samples/variants): white space only, the header in bold -------
+
+PLAIN = sorted((SAMPLES / "variants").glob("*-plain*.pdf"))
+
+
+@pytest.mark.parametrize("path", PLAIN, ids=lambda p: p.name)
+def test_plain_variant_gives_every_record_and_no_other(path: Path) -> None:
+    """Rows held apart by white space alone are read as rows, not lines: every record, none
+    split or merged, whether LibreOffice or reportlab drew the table."""
+    score = score_records(expected_of(path), produced(path))
+    assert (score.recall, score.precision) == (1.0, 1.0)
+    assert score.field_accuracy >= 0.99
