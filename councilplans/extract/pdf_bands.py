@@ -124,12 +124,13 @@ def _merge(a: Grid, b: Grid, chars: list[Char], fills: list[Fill], run_on: bool 
             open_slots |= {(r, c) for c in range(_index(xs, x0), _index(xs, x1))}
             continue
         cells += _placed(Grid(b.xs, b.ys, (cell,)), xs, ys, offset, chars)
+    headers = _header_rows(chars, xs, ys)
     for c in range(len(xs) - 1):
         for r in range(gap, len(ys) - 1):
             if (r, c) not in open_slots:
                 continue
             above = next((k for k, g in enumerate(cells) if g.col == c and g.col_span == 1
-                          and g.row + g.row_span == r), None)
+                          and g.row + g.row_span == r and g.row not in headers), None)
             if above is not None and not _starts(chars, xs[c], xs[c + 1], ys, cells[above],
                                                  r):
                 g = cells[above]
@@ -183,17 +184,39 @@ def _header_band(box: Grid, boxes: list[Grid], chars: list[Char],
                 "rows: fill band; columns: its words")
 
 
+def _header_rows(chars: list[Char], xs: tuple[float, ...], ys: tuple[float, ...]) -> set[int]:
+    """The rows repeating the first one, and the first with them: a header repeated down the
+    page, whose cells never carry down into the rows under it."""
+    grid = Grid(xs, ys, ())
+    first = _row_text(chars, grid, 0)
+    repeats = {r for r in range(1, len(ys) - 1) if first and _row_text(chars, grid, r) == first}
+    return repeats | {0} if repeats else set()
+
+
+def _row_text(chars: list[Char], grid: Grid, r: int) -> str:
+    return " ".join(join_chars(line) for line in _lines_between(chars, grid.xs, grid.ys[r],
+                                                                 grid.ys[r + 1]))
+
+
 def _runs_on(chars: list[Char], a: Grid, lines: list[list[Char]]) -> bool:
     """Does the first line under grid a carry on the text of a's last row, one line after
     another (the row did not end where a's drawing does)?"""
+    if a.n_rows == 1 or _row_text(chars, a, a.n_rows - 1) == _row_text(chars, a, 0):
+        return False  # a header, or a header repeated down the page, ends where it is drawn
     first = lines[0]
-    x0, x1 = min(c.x0 for c in first), max(c.x1 for c in first)
-    above = [c for c in chars if a.ys[-2] < (c.top + c.bottom) / 2 < a.ys[-1]
-             and c.x1 > x0 and c.x0 < x1]
-    if not above:
-        return False
     height = max(c.bottom - c.top for c in first) or 1.0
-    return min(c.top for c in first) - max(c.bottom for c in above) <= RUN_ON * height
+    # column by column: a new row under a row whose text ends low in one column only is no
+    # run-on in the others
+    for left, right in zip(a.xs, a.xs[1:], strict=False):
+        here = [c for c in first if left <= (c.x0 + c.x1) / 2 < right]
+        if not here:
+            continue
+        x0, x1 = min(c.x0 for c in here), max(c.x1 for c in here)
+        above = [c for c in chars if a.ys[-2] < (c.top + c.bottom) / 2 < a.ys[-1]
+                 and c.x1 > x0 and c.x0 < x1]
+        if not above or min(c.top for c in here) - max(c.bottom for c in above) > RUN_ON * height:
+            return False
+    return True
 
 
 def _tinted(fills: list[Fill], x0: float, top: float, x1: float, bottom: float,
