@@ -21,7 +21,8 @@ from bisect import bisect_right
 from councilplans.extract.pdf_grid import Grid, GridCell
 from councilplans.extract.pdf_page import Char, Fill
 from councilplans.extract.pdf_rules import _bands, column_bounds, is_tabular, word_spans
-from councilplans.extract.pdf_text import group_lines
+from councilplans.extract.pdf_text import group_lines, join_chars
+from councilplans.vocabulary import is_numbered
 
 BAND_EVIDENCE = "rows: fill bands and the white rows between; columns: fill edges"
 BOX_EVIDENCE = "rows: fill bands in pieces"
@@ -30,6 +31,7 @@ COLUMN_TOL = 2.0
 MAX_GAP = 120.0  # a white row taller than this is one row only where its text runs on
 TAIL_GAP = 1.8  # lines after the last band belong to it while this many line heights apart
 RUN_ON = 0.8  # a line this close under the one above (line heights) runs on its paragraph
+GAP_TOL = 1.0  # points: a step this much wider than the cells' own still matches them
 
 
 def _lines_between(chars: list[Char], xs: tuple[float, ...], top: float, bottom: float):
@@ -122,12 +124,13 @@ def _merge(a: Grid, b: Grid, chars: list[Char], fills: list[Fill], run_on: bool 
             open_slots |= {(r, c) for c in range(_index(xs, x0), _index(xs, x1))}
             continue
         cells += _placed(Grid(b.xs, b.ys, (cell,)), xs, ys, offset, chars)
+    headers = _header_rows(chars, xs, ys)
     for c in range(len(xs) - 1):
         for r in range(gap, len(ys) - 1):
             if (r, c) not in open_slots:
                 continue
             above = next((k for k, g in enumerate(cells) if g.col == c and g.col_span == 1
-                          and g.row + g.row_span == r), None)
+                          and g.row + g.row_span == r and g.row not in headers), None)
             if above is not None and not _starts(chars, xs[c], xs[c + 1], ys, cells[above],
                                                  r):
                 g = cells[above]
@@ -181,17 +184,39 @@ def _header_band(box: Grid, boxes: list[Grid], chars: list[Char],
                 "rows: fill band; columns: its words")
 
 
+def _header_rows(chars: list[Char], xs: tuple[float, ...], ys: tuple[float, ...]) -> set[int]:
+    """The rows repeating the first one, and the first with them: a header repeated down the
+    page, whose cells never carry down into the rows under it."""
+    grid = Grid(xs, ys, ())
+    first = _row_text(chars, grid, 0)
+    repeats = {r for r in range(1, len(ys) - 1) if first and _row_text(chars, grid, r) == first}
+    return repeats | {0} if repeats else set()
+
+
+def _row_text(chars: list[Char], grid: Grid, r: int) -> str:
+    return " ".join(join_chars(line) for line in _lines_between(chars, grid.xs, grid.ys[r],
+                                                                 grid.ys[r + 1]))
+
+
 def _runs_on(chars: list[Char], a: Grid, lines: list[list[Char]]) -> bool:
     """Does the first line under grid a carry on the text of a's last row, one line after
     another (the row did not end where a's drawing does)?"""
+    if a.n_rows == 1 or _row_text(chars, a, a.n_rows - 1) == _row_text(chars, a, 0):
+        return False  # a header, or a header repeated down the page, ends where it is drawn
     first = lines[0]
-    x0, x1 = min(c.x0 for c in first), max(c.x1 for c in first)
-    above = [c for c in chars if a.ys[-2] < (c.top + c.bottom) / 2 < a.ys[-1]
-             and c.x1 > x0 and c.x0 < x1]
-    if not above:
-        return False
     height = max(c.bottom - c.top for c in first) or 1.0
-    return min(c.top for c in first) - max(c.bottom for c in above) <= RUN_ON * height
+    # column by column: a new row under a row whose text ends low in one column only is no
+    # run-on in the others
+    for left, right in zip(a.xs, a.xs[1:], strict=False):
+        here = [c for c in first if left <= (c.x0 + c.x1) / 2 < right]
+        if not here:
+            continue
+        x0, x1 = min(c.x0 for c in here), max(c.x1 for c in here)
+        above = [c for c in chars if a.ys[-2] < (c.top + c.bottom) / 2 < a.ys[-1]
+                 and c.x1 > x0 and c.x0 < x1]
+        if not above or min(c.top for c in here) - max(c.bottom for c in above) > RUN_ON * height:
+            return False
+    return True
 
 
 def _tinted(fills: list[Fill], x0: float, top: float, x1: float, bottom: float,
@@ -259,23 +284,66 @@ def _one_row(lines: list[list[Char]], top: float, bottom: float) -> bool:
     return all(b[0] - a[1] <= TAIL_GAP * height for a, b in zip(edges, edges[1:], strict=False))
 
 
+def _cell_step(grid: Grid, chars: list[Char]) -> float:
+    """The widest step from one line's baseline to the next inside one cell: the table's own
+    paragraph spacing, which the white row under its last band may use too. (Baselines, as
+    a line's box is as tall as its tallest letter: "women." is shorter than "White".)"""
+    widest = 0.0
+    for gc in grid.cells:
+        lines = _lines_between(chars, (grid.xs[gc.col], grid.xs[gc.col + gc.col_span]),
+                               grid.ys[gc.row], grid.ys[gc.row + gc.row_span])
+        for a, b in zip(lines, lines[1:], strict=False):
+            widest = max(widest, b[0].baseline - a[0].baseline)
+    return widest
+
+
+def _starts_row(line: list[Char], xs: tuple[float, ...]) -> bool:
+    """Does a line open a row: text in several columns, or only the row's number in the
+    first (a numbered row left empty)?"""
+    if _columns_used(line, xs) >= 2:
+        return True
+    return all((c.x0 + c.x1) / 2 < xs[1] for c in line) and is_numbered(join_chars(line))
+
+
 def _with_tail(grid: Grid, chars: list[Char], limit: float) -> Grid:
     """Add the fitting lines right under the last band as one more row."""
     lines = _lines_between(chars, grid.xs, grid.ys[-1], limit)
     bottom = grid.ys[-1]
+    step = _cell_step(grid, chars) + GAP_TOL if lines else 0.0
     for k, line in enumerate(lines):
         top = min(c.top for c in line)
         height = max(c.bottom - c.top for c in line) or 1.0
-        if top - bottom > TAIL_GAP * height or not _fits(line, grid.xs):
+        spaced = k > 0 and line[0].baseline - lines[k - 1][0].baseline <= step
+        if (top - bottom > TAIL_GAP * height and not spaced) or not _fits(line, grid.xs):
             break
-        if k == 0 and _columns_used(line, grid.xs) < 2:
-            break  # a row begins with text in several of its columns
+        if k == 0 and not _starts_row(line, grid.xs):
+            break  # a row begins with text in several of its columns, or with its number
         bottom = max(c.bottom for c in line)
     if bottom == grid.ys[-1]:
         return grid
     row = len(grid.ys) - 1
     cells = (*grid.cells, *(GridCell(row, c, 1, 1) for c in range(len(grid.xs) - 1)))
     return Grid(grid.xs, (*grid.ys, bottom + 1.0), cells, BAND_EVIDENCE)
+
+
+def _header_only(grid: Grid) -> bool:
+    """A lone band of several columns: a header repeated at a page's top, under which the
+    first white row may hold text in one column only (the rest of a row the page broke)."""
+    return grid.n_rows == 1 and grid.n_cols >= 2
+
+
+def _loose_tint(fills: list[Fill], grids: list[Grid], xs: tuple[float, ...], top: float
+                ) -> bool:
+    """Is some tinted box below ``top``, inside the table's width but off its left edge, no
+    band grid of the page? Then bands come in pieces the joins cannot read (sub-rows tinted
+    beside merged cells, some columns left white), and the rows under a header are left to
+    the white-space pass, which reads them as lines. (A box at the left edge is a group cell
+    merged down and tinted apart, which the joins do read.)"""
+    return any(min(f.rgb) < 0.97 and f.top >= top - 1 and f.bottom - f.top >= BOX_MIN
+               and xs[0] + COLUMN_TOL < f.x0 and f.x1 <= xs[-1] + 1
+               and not any(g.xs[0] - 1 <= f.x0 and f.x1 <= g.xs[-1] + 1
+                           and g.ys[0] - 1 <= f.top and f.bottom <= g.ys[-1] + 1 for g in grids)
+               for f in fills)
 
 
 def _shaded(grid: Grid, fills: list[Fill]) -> bool:
@@ -310,10 +378,13 @@ def join_bands(grids: list[Grid], chars: list[Char], page_bottom: float,
                 and gap_bottom > gap_top
                 and _shaded(prev, fills) and _shaded(grid, fills)
                 and (lines := _lines_between(chars, xs, gap_top, gap_bottom))
-                and _one_row(lines, gap_top, gap_bottom)
+                and ((under := _header_only(prev) and not _loose_tint(fills, ordered, xs,
+                                                                     gap_top))
+                     or _one_row(lines, gap_top, gap_bottom))
                 and all(_fits(line, xs) for line in lines)
                 and ((run_on := _runs_on(chars, prev, lines))
-                     or any(_columns_used(line, xs) >= 2 for line in lines))):
+                     or any(_columns_used(line, xs) >= 2 for line in lines)
+                     or under)):
             out[-1] = _merge(prev, grid, chars, fills, run_on)
             drawn[-1] = drawn[-1] or grid.evidence != BOX_EVIDENCE
             continue

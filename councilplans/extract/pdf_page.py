@@ -410,8 +410,9 @@ def _similar(a: tuple[float, float, float], b: tuple[float, float, float]) -> bo
     return max(abs(a[0] - b[0]), abs(a[1] - b[1]), abs(a[2] - b[2])) <= 0.04
 
 
-# Gradient strips are a few points tall. Taller fills stacked in different (if near) colours
-# are a shaded header over a tinted row, and keep their boundary.
+# Gradient strips are a few points tall. Taller fills stacked keep their boundary, whether in
+# near colours (a shaded header over a tinted row) or in one (two cells of a tinted column,
+# a group cell over the next: joined, they would read as one cell merged down the table).
 GRADIENT_STRIP = 4.0
 
 
@@ -433,7 +434,7 @@ def coalesce_fills(fills: list[Fill]) -> list[Fill]:
             if last is not None and _similar(last.rgb, f.rgb) and (
                 (vertical and abs(last.x0 - f.x0) < 0.6 and abs(last.x1 - f.x1) < 0.6
                  and -0.6 < f.top - last.bottom < 1.0
-                 and (f.bottom - f.top <= GRADIENT_STRIP or f.rgb == last.rgb))
+                 and f.bottom - f.top <= GRADIENT_STRIP)
                 or (not vertical and abs(last.top - f.top) < 0.6
                     and abs(last.bottom - f.bottom) < 0.6 and -0.6 < f.x0 - last.x1 < 1.0)
             ):
