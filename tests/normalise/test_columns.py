@@ -62,7 +62,7 @@ def records_of(*rows: list[str]):
 
 def test_cells_decide_columns_whose_headers_say_nothing_and_the_notes_say_why():
     result = records_of(
-        ["No", "Our commitment", "Delivery", "Month", "Position"],
+        ["No", "Our commitment", "Delivery", "Month", "Stage"],
         ["1", "Open two new refuges for women and children fleeing abuse",
          "Housing Needs Team", "March 25", "On track"],
         ["2", "Train all frontline staff in trauma-informed practice",
@@ -87,7 +87,7 @@ def test_cells_decide_columns_whose_headers_say_nothing_and_the_notes_say_why():
         "'Our commitment' -> action (header)",
         "'Delivery' -> lead (cells: 3 of 3 cells name teams, officers or bodies)",
         "'Month' -> timescale (cells: 3 of 3 cells are dates or periods)",
-        "'Position' -> status (cells: 3 of 3 cells are status words)",
+        "'Stage' -> status (cells: 3 of 3 cells are status words)",
     )
     assert result.notes[0] == "table 0: columns: " + "; ".join(report.evidence)
 
