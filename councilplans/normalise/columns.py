@@ -33,6 +33,7 @@ from councilplans.normalise.headers import (
     field_for_header,
     names_a_measure,
     names_no_field,
+    names_share_done,
     names_success_shown,
 )
 from councilplans.normalise.layout import Header
@@ -222,6 +223,10 @@ def assign_columns(grid: Grid, header: Header) -> Columns:
             owner["output"] = c
             why[c] = f"{why[c]}; a second text of what is done, beside the action column " \
                      f"{owner['action'] + 1}"
+        elif field == "status" and "progress" not in owner and names_share_done(headers[c]):
+            fields[c] = "progress"  # "% complete" beside a status column of words
+            owner["progress"] = c
+            why[c] = f"{why[c]}; the share done, beside the status column {owner['status'] + 1}"
         elif field:
             why[c] = f"{why[c]}; {field} already column {owner[field] + 1}"
     main = _rated_rows_main(fields, profiles, headers)

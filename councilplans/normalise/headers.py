@@ -35,6 +35,7 @@ class Lexicon:
     measure_words: re.Pattern[str]  # "Measure of success": an action's measure, or indicators
     names_indicator: re.Pattern[str]  # "KPI", "Indicator": an indicator whatever the table
     success_words: re.Pattern[str]  # "How will we know": an outcome, or measured indicators
+    share_done: re.Pattern[str]  # "% complete": the status, or beside one the progress
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -64,6 +65,7 @@ def lexicon() -> Lexicon:
         re.compile(rf"\b(?:{_alternation(raw['measure_words'])})\b"),
         re.compile(rf"\b(?:{_alternation(raw['indicator_words'])})\b"),
         re.compile(rf"^(?:{_alternation(raw['success_words'])})\b"),
+        re.compile(rf"(?:^|\s)(?:{_alternation(raw['share_done_words'])})$"),
     )
 
 
@@ -159,6 +161,11 @@ def names_success_shown(text: str) -> bool:
     the outcome sought, or, beside a column naming the data that verifies it, the indicators
     measured."""
     return bool(lexicon().success_words.match(header_key(text)))
+
+
+def names_share_done(text: str) -> bool:
+    """Whether a header names the share of the work done ("% COMP", "Percentage complete")."""
+    return bool(lexicon().share_done.search(header_key(text)))
 
 
 def looks_like_risk_register(headers: list[str]) -> bool:

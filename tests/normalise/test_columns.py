@@ -182,7 +182,7 @@ def test_project_plan_start_dates_and_sparse_gantt_columns_stay_extra():
         ["3", "Review service assessment", "04 Apr 2022", "08 Apr 2022", "0.00",
          "Not Started", "", ""],
     )
-    assert cols.fields == ("ref", "action", None, "timescale", None, "status", None, None)
+    assert cols.fields == ("ref", "action", None, "timescale", "progress", "status", None, None)
     assert cols.evidence[2].why == "header names no record field"
     assert cols.kind == "action"
 
@@ -324,3 +324,15 @@ def test_figures_under_a_progress_wording_beside_a_target_are_the_actual():
     assert columns_of(["Action", "Lead", "Latest position"],
                       ["Open a refuge", "Housing Team", "50"],
                       ["Train staff", "Learning Service", "120"]).fields[2] == "progress"
+
+
+def test_a_share_done_column_beside_a_status_of_words_is_the_progress():
+    cols = columns_of(["ID", "Task", "Status", "% COMP"],
+                      ["1", "Agree ways of working", "Not Started", "0.00"],
+                      ["2", "Migrate the register", "In Progress", "0.40"])
+    assert cols.fields == ("ref", "action", "status", "progress")
+    # alone, the share done is the status (an unseen wording)
+    assert columns_of(["Task", "Lead", "Per cent complete"],
+                      ["Agree ways of working", "Project Team", "40%"],
+                      ["Migrate the register", "Project Team", "100%"]).fields == (
+        "action", "lead", "status")
