@@ -28,7 +28,14 @@ from dataclasses import dataclass
 from councilplans.normalise.classify import ATTRIBUTES, FIGURES, classify, indicator_like
 from councilplans.normalise.content import Profile, content_field, profile
 from councilplans.normalise.grid import Grid
-from councilplans.normalise.headers import decided_by_content, field_for_header, names_no_field
+from councilplans.normalise.headers import (
+    decided_by_content,
+    field_for_header,
+    names_a_measure,
+    names_no_field,
+    names_share_done,
+    names_success_shown,
+)
 from councilplans.normalise.layout import Header
 from councilplans.normalise.rag import rag_from_fill
 
@@ -136,6 +143,40 @@ def _wanted(header: str, fills: list, first: bool, prof: Profile,
     return field, strength, why
 
 
+def _verified_success(wanted: list, headers: tuple[str, ...]) -> list:
+    """A column asking how success will show is the outcome sought; beside a column of the
+    data that verifies it ("Data source", "Means of verification") it lists what is
+    measured: the indicators."""
+    verified = [c for c, w in enumerate(wanted) if w[0] == "measure" and w[1] >= 2]
+    if not verified:
+        return wanted
+    return [("indicator", w[1], f"{w[2]}; measured, its data source column {verified[0] + 1}")
+            if w[0] == "outcome" and names_success_shown(headers[c]) else w
+            for c, w in enumerate(wanted)]
+
+
+def _measures_of_actions(wanted: list, headers: tuple[str, ...]) -> list:
+    """Beside a column of actions, a column named for how success is measured ("Measure of
+    success", "Success measures") holds each action's measure; without one it lists the
+    indicators themselves. Only wording that names an indicator outright keeps it there."""
+    actions = [c for c, w in enumerate(wanted) if w[0] == "action" and w[1] >= 2]
+    if not actions:
+        return wanted
+    return [("measure", w[1], f"{w[2]}; measures the actions of column {actions[0] + 1}")
+            if w[0] == "indicator" and names_a_measure(headers[c]) else w
+            for c, w in enumerate(wanted)]
+
+
+def _figures_are_actuals(wanted: list, profiles: list[Profile]) -> list:
+    """A column worded as a progress note ("Current position", "Latest update") whose cells
+    are figures, beside a baseline or target, is the latest value: the actual."""
+    if not any(w[0] in ("baseline", "target") for w in wanted):
+        return wanted
+    return [("actual", w[1], f"{w[2]}; {p.figures} of {p.n} cells are figures")
+            if w[0] == "progress" and p.n and p.mostly(p.figures) else w
+            for w, p in zip(wanted, profiles, strict=True)]
+
+
 def _sub_rank(c: int, headers: tuple[str, ...], wanted: list, profiles: list[Profile]) -> tuple:
     """Order among columns asking equally for one field: leftmost first, except that of
     columns under one header ("Actions" over a group label and its bulleted actions) the one
@@ -160,6 +201,8 @@ def assign_columns(grid: Grid, header: Header) -> Columns:
     headers = tuple(header.texts)
     wanted = [_wanted(headers[c], fills[c], c == 0, profiles[c], len(body),
                       header.first_line(c)) for c in range(grid.n_cols)]
+    wanted = _measures_of_actions(_verified_success(wanted, headers), headers)
+    wanted = _figures_are_actuals(wanted, profiles)
     fields: list[str | None] = [None] * grid.n_cols
     why = [w[2] for w in wanted]
     owner: dict[str, int] = {}
@@ -180,6 +223,10 @@ def assign_columns(grid: Grid, header: Header) -> Columns:
             owner["output"] = c
             why[c] = f"{why[c]}; a second text of what is done, beside the action column " \
                      f"{owner['action'] + 1}"
+        elif field == "status" and "progress" not in owner and names_share_done(headers[c]):
+            fields[c] = "progress"  # "% complete" beside a status column of words
+            owner["progress"] = c
+            why[c] = f"{why[c]}; the share done, beside the status column {owner['status'] + 1}"
         elif field:
             why[c] = f"{why[c]}; {field} already column {owner[field] + 1}"
     main = _rated_rows_main(fields, profiles, headers)

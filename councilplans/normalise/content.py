@@ -43,11 +43,15 @@ _FIGURE_RE = re.compile(
     r"^(?:[\s£$€%+\-–.,:()/\d]*(?:[kKmM]|bn|pts?|per cent)?[\s%]*|n/?a|n\.a\.|nil|none|tbc|\*+)$",
     re.I,
 )
+# A time measured in minutes, seconds or hours ("16 mins 05 secs"): a reading, not a deadline
+_DURATION_RE = re.compile(
+    r"^(?:\d+(?:[.,]\d+)?\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?)\.?\s*)+$", re.I)
 _SENTENCE_WORDS = 6
 
 
 def is_figure(text: str) -> bool:
-    return bool(_FIGURE_RE.match(text.strip()))
+    t = text.strip()
+    return bool(_FIGURE_RE.match(t) or _DURATION_RE.match(t))
 
 
 def is_status_value(text: str) -> bool:

@@ -32,6 +32,10 @@ class Lexicon:
     decided_by_content: re.Pattern[str]  # headers whose field the cells decide ("Status")
     indicator_words: re.Pattern[str]  # wordings of a performance matrix's figure columns
     risk_words: re.Pattern[str]
+    measure_words: re.Pattern[str]  # "Measure of success": an action's measure, or indicators
+    names_indicator: re.Pattern[str]  # "KPI", "Indicator": an indicator whatever the table
+    success_words: re.Pattern[str]  # "How will we know": an outcome, or measured indicators
+    share_done: re.Pattern[str]  # "% complete": the status, or beside one the progress
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -58,6 +62,10 @@ def lexicon() -> Lexicon:
         re.compile(rf"^(?:{_alternation(raw['decided_by_content'])})$"),
         re.compile(rf"\b(?:{_alternation(raw['indicator_table_words'])})\b"),
         re.compile(rf"\b(?:{_alternation(raw['risk_words'])})\b"),
+        re.compile(rf"\b(?:{_alternation(raw['measure_words'])})\b"),
+        re.compile(rf"\b(?:{_alternation(raw['indicator_words'])})\b"),
+        re.compile(rf"^(?:{_alternation(raw['success_words'])})\b"),
+        re.compile(rf"(?:^|\s)(?:{_alternation(raw['share_done_words'])})$"),
     )
 
 
@@ -138,6 +146,26 @@ def decided_by_content(text: str) -> bool:
 def names_indicator_figures(text: str) -> bool:
     """Whether a header names a performance matrix's figure column (target, outturn, DoT)."""
     return bool(lexicon().indicator_words.search(header_key(text)))
+
+
+def names_a_measure(text: str) -> bool:
+    """Whether a header names how success is measured ("Measure of success", "Success
+    measures") without naming an indicator, KPI or metric outright: beside an action column
+    such a column holds each action's measure; alone it lists the indicators."""
+    key = header_key(text)
+    return bool(lexicon().measure_words.search(key)) and not lexicon().names_indicator.search(key)
+
+
+def names_success_shown(text: str) -> bool:
+    """Whether a header asks how success will show ("How will we know we have succeeded?"):
+    the outcome sought, or, beside a column naming the data that verifies it, the indicators
+    measured."""
+    return bool(lexicon().success_words.match(header_key(text)))
+
+
+def names_share_done(text: str) -> bool:
+    """Whether a header names the share of the work done ("% COMP", "Percentage complete")."""
+    return bool(lexicon().share_done.search(header_key(text)))
 
 
 def looks_like_risk_register(headers: list[str]) -> bool:

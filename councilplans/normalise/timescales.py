@@ -8,9 +8,11 @@ Decisions (documented because the documents themselves are ambiguous):
 * A period means its **last day**: "March 2025" -> 2025-03-31, "2025" -> 2025-12-31.
 * Several dates in one cell ("March/April 2025", "December 2024 April 2025") -> the **latest**,
   because the row is only done when its last step is.
-* "2015/16", "2015-16", "2015/2016" (consecutive years) are UK financial years -> 31 March of
-  the second year. A longer range ("2015-18", "2013-2017") is read as calendar years -> 31
-  December of the last year.
+* "2015/16", "2015-16", "2015/2016", "FY 2015-2016" (consecutive years) are UK financial
+  years -> 31 March of the second year. Two whole years joined by a dash or "to"
+  ("2021-2022", "2021 to 2022") are a calendar span -> 31 December of the second, as is a
+  longer range ("2015-18", "2013-2017"): financial years are printed abbreviated or with a
+  slash, and plans from outside the UK print calendar spans this way.
 * "Q3 2024/25" is a UK financial-year quarter (Q1 Apr-Jun ... Q4 Jan-Mar of the next year).
   "Q3 2024" with a single year is read literally as a **calendar** quarter (-> 2024-09-30).
 * Seasons end on: spring 31 May, summer 31 August, autumn 30 November, winter the end of
@@ -156,10 +158,13 @@ def _season(m: re.Match[str]) -> Span | None:
 
 
 def _year_range(m: re.Match[str]) -> Span | None:
-    start, end = int(m[1]), int(m[2])
-    if len(m[2]) == 2:
+    start, end = int(m["y"]), int(m["y2"])
+    if len(m["y2"]) == 2:
         end = start - start % 100 + end
-    if end == start + 1:  # UK financial year
+    # UK financial year: "2021/22", "2021-22", "2021/2022", "FY 2021-2022"; two whole years
+    # joined by a dash or "to" ("2021-2022") are a calendar span, as longer ranges are
+    financial = m["fy"] or m["sep"] == "/" or len(m["y2"]) == 2
+    if end == start + 1 and financial:
         return date(start, 4, 1), date(end, 3, 31)
     if start < end <= start + 15:
         return date(start, 1, 1), date(end, 12, 31)
@@ -200,7 +205,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Span | None]],
         (rf"{_BEG}({_MONTH})\s*,?\s+'?((?:[12]\d|3\d)){_TWO_DIGIT_END}", _month_year),
         (rf"{_BEG}(spring|summer|autumn|fall|winter)\s*(?:of\s+)?({_YEAR4})"
          rf"(?:\s*[/-]\s*({_YEAR4}|\d\d))?{_END}", _season),
-        (rf"{_BEG}(?:fy\s*)?({_YEAR4})\s*(?:[/–—-]|to)\s*({_YEAR4}|\d\d){_END}", _year_range),
+        (rf"{_BEG}(?P<fy>fy\s*)?(?P<y>{_YEAR4})\s*(?P<sep>[/–—-]|to)\s*(?P<y2>{_YEAR4}|\d\d)"
+         rf"{_END}", _year_range),
         (rf"{_BEG}(early|mid|middle of|late)[\s-]*({_YEAR4}){_END}", _part_year),
         (rf"{_BEG}({_YEAR4}){_END}", _bare_year),
     )

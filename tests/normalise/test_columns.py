@@ -62,7 +62,7 @@ def records_of(*rows: list[str]):
 
 def test_cells_decide_columns_whose_headers_say_nothing_and_the_notes_say_why():
     result = records_of(
-        ["No", "Our commitment", "Delivery", "Month", "Position"],
+        ["No", "Our commitment", "Delivery", "Month", "Stage"],
         ["1", "Open two new refuges for women and children fleeing abuse",
          "Housing Needs Team", "March 25", "On track"],
         ["2", "Train all frontline staff in trauma-informed practice",
@@ -87,7 +87,7 @@ def test_cells_decide_columns_whose_headers_say_nothing_and_the_notes_say_why():
         "'Our commitment' -> action (header)",
         "'Delivery' -> lead (cells: 3 of 3 cells name teams, officers or bodies)",
         "'Month' -> timescale (cells: 3 of 3 cells are dates or periods)",
-        "'Position' -> status (cells: 3 of 3 cells are status words)",
+        "'Stage' -> status (cells: 3 of 3 cells are status words)",
     )
     assert result.notes[0] == "table 0: columns: " + "; ".join(report.evidence)
 
@@ -182,7 +182,7 @@ def test_project_plan_start_dates_and_sparse_gantt_columns_stay_extra():
         ["3", "Review service assessment", "04 Apr 2022", "08 Apr 2022", "0.00",
          "Not Started", "", ""],
     )
-    assert cols.fields == ("ref", "action", None, "timescale", None, "status", None, None)
+    assert cols.fields == ("ref", "action", None, "timescale", "progress", "status", None, None)
     assert cols.evidence[2].why == "header names no record field"
     assert cols.kind == "action"
 
@@ -256,3 +256,83 @@ def test_unnamed_column_of_one_label_per_row_stays_extra():
                       ["Humain", "Create an expert post", "Council"],
                       ["Technique", "Build a toolkit", "Public works"])
     assert cols.fields == (None, "action", "lead")
+
+
+# Column meaning that generalises (issue 9): success wording, measures beside actions, and
+# figures under a progress wording. Headers marked "unseen" are in no lexicon list.
+
+_ACTIONS = [["Open a refuge", "Housing Team", "March 2025"],
+            ["Train frontline staff", "Learning Service", "June 2025"]]
+
+
+def _with(extra_header: str, cells: list[str], *more: tuple[str, list[str]]):
+    headers = ["What we will do", "Lead", "When", extra_header] + [h for h, _ in more]
+    rows = [a + [cells[i]] + [c[i] for _, c in more] for i, a in enumerate(_ACTIONS)]
+    return columns_of(headers, *rows)
+
+
+def test_a_column_asking_how_success_will_show_is_the_outcome_sought():
+    results = ["Refuge open and full", "Every frontline worker trained"]
+    for header in ("How will we know we have succeeded", "How do we know it has worked?",
+                   "Success criteria", "Evidence of impact",
+                   "How will we know if residents feel safer?"):  # the last one unseen
+        assert _with(header, results).fields == ("action", "lead", "timescale", "outcome"), header
+
+
+def test_beside_a_data_source_column_the_success_column_lists_indicators():
+    cols = _with("How we will know", ["Households supported", "Staff trained"],
+                 ("Data source", ["Refuge returns", "Training register"]))
+    assert cols.fields == ("action", "lead", "timescale", "indicator", "measure")
+    assert "measured, its data source column 5" in cols.evidence[3].why
+
+
+def test_a_measure_wording_beside_actions_is_the_actions_measure():
+    metrics = ["Households in temporary accommodation", "Staff completing training"]
+    for header in ("Measure of success", "Success measures", "How will we measure success",
+                   "Measures we will track"):  # the last one unseen
+        cols = _with(header, metrics)
+        assert cols.fields == ("action", "lead", "timescale", "measure"), header
+        assert cols.kind == "action"
+    # wording naming an indicator outright keeps it the indicator
+    assert _with("Key performance indicator", metrics).fields[3] == "indicator"
+
+
+def test_without_an_action_column_a_measure_wording_lists_the_indicators():
+    cols = columns_of(["Measure", "Baseline", "Target"],
+                      ["Calls answered within 10 seconds", "84%", "90%"],
+                      ["Victims satisfied with the service", "71%", "75%"])
+    assert cols.fields == ("indicator", "baseline", "target") and cols.kind == "indicator"
+
+
+def test_figures_under_a_progress_wording_beside_a_target_are_the_actual():
+    result = records_of(
+        ["Measure", "Baseline", "Target", "Current position", "Comments"],
+        ["Average attendance time", "17 mins 40 secs", "15 mins", "16 mins 05 secs", ""],
+        ["Calls abandoned", "21%", "Below 10%", "14%", "Online reporting promoted."],
+    )
+    got = [(r.indicator, r.baseline, r.target, r.actual, r.progress, r.extra)
+           for r in result.records]
+    assert got == [
+        ("Average attendance time", "17 mins 40 secs", "15 mins", "16 mins 05 secs", None, {}),
+        ("Calls abandoned", "21%", "Below 10%", "14%", "Online reporting promoted.", {}),
+    ]
+    # sentences under the same wording stay the progress note; so do figures in an action plan
+    assert columns_of(["Indicator", "Target", "Latest position"],
+                      ["Calls abandoned", "10%", "Improved since the new system went live"],
+                      ["Victims satisfied", "75%", "Survey sample grew to 1,200 a quarter"]
+                      ).fields == ("indicator", "target", "progress")
+    assert columns_of(["Action", "Lead", "Latest position"],
+                      ["Open a refuge", "Housing Team", "50"],
+                      ["Train staff", "Learning Service", "120"]).fields[2] == "progress"
+
+
+def test_a_share_done_column_beside_a_status_of_words_is_the_progress():
+    cols = columns_of(["ID", "Task", "Status", "% COMP"],
+                      ["1", "Agree ways of working", "Not Started", "0.00"],
+                      ["2", "Migrate the register", "In Progress", "0.40"])
+    assert cols.fields == ("ref", "action", "status", "progress")
+    # alone, the share done is the status (an unseen wording)
+    assert columns_of(["Task", "Lead", "Per cent complete"],
+                      ["Agree ways of working", "Project Team", "40%"],
+                      ["Migrate the register", "Project Team", "100%"]).fields == (
+        "action", "lead", "status")

@@ -61,6 +61,11 @@ CASES: list[tuple[str | None, Timescale]] = [
     ("2015/16", Timescale(due_date=D(2016, 3, 31))),
     ("2015-16", Timescale(due_date=D(2016, 3, 31))),
     ("2015/2016", Timescale(due_date=D(2016, 3, 31))),
+    ("FY 2021-2022", Timescale(due_date=D(2022, 3, 31))),
+    # two whole years joined by a dash or "to": a calendar span (Chelsea, Quebec: "2021-2022")
+    ("2021-2022", Timescale(due_date=D(2022, 12, 31))),
+    ("2021 – 2022", Timescale(due_date=D(2022, 12, 31))),
+    ("2021 to 2022", Timescale(due_date=D(2022, 12, 31))),
     ("2015 – 16", Timescale(due_date=D(2016, 3, 31))),
     ("Q3 2024/25", Timescale(due_date=D(2024, 12, 31))),
     ("H1 2025/26", Timescale(due_date=D(2025, 9, 30))),
