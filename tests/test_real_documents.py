@@ -137,3 +137,23 @@ def test_delivery_plan_rows_keep_status_start_and_finish():
     assert (row.extra["MILESTONE REF"], row.extra["% COMP"], row.extra["PREDECESSORS"]) == (
         "M001", "0.00", "6")
     assert all(r.start_date and r.due_date for r in doc.records)
+
+
+def test_health_activity_band_cut_by_a_hidden_column_line_stays_one_section():
+    # page 26: the column rule of the rows above runs on under the second band, painted over it;
+    # the band's text crosses it mid-word ("e|nable") and must stay one section heading
+    raw = extract_document(REAL / "kent_health_wellbeing_activity_2025.pdf")
+    table = next(t for t in raw.tables if t.page == 26)
+    band = ("Address the social determinants that enable healthy lives including social "
+            "networks and safety")
+    assert (table.rows[3][0].text, table.rows[3][0].col_span) == (band, 3)
+    doc = normalise_document(raw)
+    page26 = [(r.section, r.action) for r in doc.records if r.page == 26]
+    assert page26 == [
+        ("Address the economic determinants that enable healthy lives including stable "
+         "employment", "Education and skills development for employment"),
+        (band, "Reduce loneliness"),
+        (band, "Community safety including tackling crime (inc. serious organised crime), "
+               "serious violence, anti-social behaviour and discrimination"),
+        (band, "Protecting vulnerable people in our communities"),
+        (band, "Deliver on Serious Violence Duty")]
