@@ -157,3 +157,15 @@ def test_health_activity_band_cut_by_a_hidden_column_line_stays_one_section():
                "serious violence, anti-social behaviour and discrimination"),
         (band, "Protecting vulnerable people in our communities"),
         (band, "Deliver on Serious Violence Duty")]
+
+
+def test_quarterly_report_counts_the_kpi_tables_not_the_cards_as_plan_tables(tmp_path):
+    # 38 KPIs listed in 8 tables (pages 4-7); their 38 cards only add figures to those rows
+    db = f"sqlite:///{tmp_path / 'qpr.db'}"
+    path = REAL / "kent_quarterly_performance_report_q3_2024-25.pdf"
+    result = CliRunner().invoke(main, ["import", str(path), "--db", db, "--jobs", "0"])
+    assert f"{path}: imported: 38 records from 8 plan table(s)" in result.output
+    doc = normalised(path.name)
+    cards = [t for t in doc.tables if t.reason.startswith("an indicator card")]
+    assert len(cards) == 38 and {t.n_records for t in cards} == {0}
+    assert sum(t.n_records for t in doc.tables) == len(doc.records) == 38
