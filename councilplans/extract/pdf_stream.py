@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from councilplans.extract.pdf_figures import figures_restart
 from councilplans.extract.pdf_grid import Grid, GridCell
 from councilplans.extract.pdf_page import Centres, Char
 from councilplans.extract.pdf_rules import column_bounds, join_bullets
@@ -337,7 +338,8 @@ def row_bounds(lines: list[Line], xs: list[float] | tuple[float, ...],
                 and (not sub_rows or _would_fit(prev_end, line, xs[1], right)))
             wider = line.top - prev.top > 1.3 * usual
             new_row = ((first_col and (ended or wider)) or (not first_col and wider)
-                       or (sub_rows and len(fresh) >= 2 and fresh == cols))
+                       or (sub_rows and len(fresh) >= 2 and fresh == cols)
+                       or (first_col and figures_restart(prev.segments, line.segments, xs)))
         if new_row:
             ys.append((prev.bottom + line.top) / 2)
             joins.append(set() if first_col or line.spanning or prev.spanning
