@@ -30,3 +30,19 @@ def test_words_apart_or_with_a_space_between_keep_the_column_line() -> None:
     spaced = _word("that", 75.0, 5.0, 0) + _word("enable", 100.0, 5.0, 4)  # space before
     apart = _word("one", 80.0, 25.0, 20) + _word("two", 104.0, 25.0, 23, space_first=False)
     assert join_cut_words(GRID, spaced + apart) is GRID
+
+
+def test_lone_figures_in_two_columns_line_over_line_start_a_row() -> None:
+    from councilplans.extract.pdf_figures import figures_restart, lone_figures
+
+    xs = (0.0, 100.0, 150.0, 200.0)
+
+    def line(top: float, *words: tuple[str, float]):
+        return [_word(w, x, top, 100 * k) for k, (w, x) in enumerate(words)]
+
+    first = line(0.0, ("Engineering", 0.0), ("47.1", 110.0), ("47,400", 160.0))
+    second = line(12.0, ("Humanities", 0.0), ("52.8", 110.0), ("32,800", 160.0))
+    wrapped = line(24.0, ("science", 0.0), ("(est.)", 110.0), ("2,800", 160.0))
+    assert lone_figures(first, xs) == {1, 2}
+    assert figures_restart(first, second, xs)
+    assert not figures_restart(second, wrapped, xs)  # one column of figures is not enough
