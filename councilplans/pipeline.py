@@ -91,10 +91,14 @@ class FileResult:
 
     @property
     def n_tables(self) -> int:
-        """Plan tables found (the stored count for a file skipped as unchanged)."""
+        """Plan tables that gave records (the stored count for a file skipped as unchanged);
+        tables that only added figures to other tables' rows (indicator cards) are not
+        counted."""
         if self.known is not None:
             return self.known.n_tables
-        return sum(1 for t in self.document.tables if t.is_plan) if self.document else 0
+        if not self.document:
+            return 0
+        return sum(1 for t in self.document.tables if t.is_plan and t.n_records)
 
 
 def find_files(paths: Iterable[str | Path]) -> list[Path]:

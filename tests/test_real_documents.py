@@ -138,3 +138,35 @@ def test_delivery_plan_rows_keep_status_start_and_finish():
         "M001", "0.00", "6")
     assert "% COMP" not in row.extra
     assert all(r.start_date and r.due_date for r in doc.records)
+
+
+def test_health_activity_band_cut_by_a_hidden_column_line_stays_one_section():
+    # page 26: the column rule of the rows above runs on under the second band, painted over it;
+    # the band's text crosses it mid-word ("e|nable") and must stay one section heading
+    raw = extract_document(REAL / "kent_health_wellbeing_activity_2025.pdf")
+    table = next(t for t in raw.tables if t.page == 26)
+    band = ("Address the social determinants that enable healthy lives including social "
+            "networks and safety")
+    assert (table.rows[3][0].text, table.rows[3][0].col_span) == (band, 3)
+    doc = normalise_document(raw)
+    page26 = [(r.section, r.action) for r in doc.records if r.page == 26]
+    assert page26 == [
+        ("Address the economic determinants that enable healthy lives including stable "
+         "employment", "Education and skills development for employment"),
+        (band, "Reduce loneliness"),
+        (band, "Community safety including tackling crime (inc. serious organised crime), "
+               "serious violence, anti-social behaviour and discrimination"),
+        (band, "Protecting vulnerable people in our communities"),
+        (band, "Deliver on Serious Violence Duty")]
+
+
+def test_quarterly_report_counts_the_kpi_tables_not_the_cards_as_plan_tables(tmp_path):
+    # 38 KPIs listed in 8 tables (pages 4-7); their 38 cards only add figures to those rows
+    db = f"sqlite:///{tmp_path / 'qpr.db'}"
+    path = REAL / "kent_quarterly_performance_report_q3_2024-25.pdf"
+    result = CliRunner().invoke(main, ["import", str(path), "--db", db, "--jobs", "0"])
+    assert f"{path}: imported: 38 records from 8 plan table(s)" in result.output
+    doc = normalised(path.name)
+    cards = [t for t in doc.tables if t.reason.startswith("an indicator card")]
+    assert len(cards) == 38 and {t.n_records for t in cards} == {0}
+    assert sum(t.n_records for t in doc.tables) == len(doc.records) == 38

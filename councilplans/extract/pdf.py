@@ -20,7 +20,8 @@ import pypdfium2.raw as pdfium_c
 from councilplans.errors import CorruptDocument, EncryptedDocument, NoTextLayer
 from councilplans.extract.model import RGB, Block, Cell, RawDocument, RawTable, TextBlock
 from councilplans.extract.pdf_bands import join_bands, refine_columns
-from councilplans.extract.pdf_grid import MIN_ROW, Grid, find_grids
+from councilplans.extract.pdf_captions import without_captions
+from councilplans.extract.pdf_grid import MIN_ROW, Grid, find_grids, join_cut_words
 from councilplans.extract.pdf_page import Centres, Char, Fill, PageContent, PageReader
 from councilplans.extract.pdf_rules import find_ruled_tables, is_tabular
 from councilplans.extract.pdf_stream import extend_header_bands, find_stream_tables
@@ -208,6 +209,10 @@ def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list
     grids = extend_header_bands(grids, content.chars)
     grids += find_stream_tables(content.chars, grids, _strips(content.fills, content.width),
                                 centres, reader.style)
+    # a drawn column line between two letters of a word is no boundary in that row; a white
+    # corridor found through a word is the corridor finder's mistake, not mended here
+    grids = [g if g.evidence else join_cut_words(g, content.chars) for g in grids]
+    grids = [without_captions(g, centres, content.fills) for g in grids]
     buckets, outside = _assign(grids, centres)
     items: list[tuple[float, float, TextBlock | _Table]] = []
     for grid, bucket in zip(grids, buckets, strict=True):

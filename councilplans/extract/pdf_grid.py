@@ -218,3 +218,62 @@ def _drop_nested(grids: list[Grid]) -> list[Grid]:
         if not inside:
             out.append(g)
     return out
+
+
+WORD_GAP = 0.12  # letters of one word stand at most this share of their height apart
+
+
+def cut_word_slots(grid: Grid, chars: list) -> set[tuple[int, int, int]]:
+    """(row, left col, right col) where a column line runs between two letters of one word.
+
+    Letters next in the text stream, on one baseline, with no space and almost no gap between
+    them belong to one word; a line drawn between them is no column boundary in that row (a
+    rule hidden under a band painted later, a shaded row overrunning its neighbour's side).
+    """
+    out: set[tuple[int, int, int]] = set()
+    x0, y0, x1, y1 = grid.bbox
+    for a, b in zip(chars, chars[1:], strict=False):
+        if b.index != a.index + 1 or b.space_before or not a.text.strip() or not b.text.strip():
+            continue
+        height = max(a.bottom - a.top, 1e-6)
+        if abs(a.baseline - b.baseline) > 0.2 * height or not (
+                -0.5 * height <= b.x0 - a.x1 <= WORD_GAP * height):
+            continue
+        ay, by = (a.top + a.bottom) / 2, (b.top + b.bottom) / 2
+        sa = grid.slot_of((a.x0 + a.x1) / 2, ay)
+        sb = grid.slot_of((b.x0 + b.x1) / 2, by)
+        if sa is None or sb is None or sa[0] != sb[0] or sa[1] >= sb[1]:
+            continue
+        out.add((sa[0], sa[1], sb[1]))
+    return out
+
+
+def join_cut_words(grid: Grid, chars: list) -> Grid:
+    """Merge the cells of a row that a word runs across into one spanning cell.
+
+    Only merges cells sharing their rows exactly, so every cell stays a rectangle and no other
+    row changes; a cut that would need more is left alone.
+    """
+    cuts = cut_word_slots(grid, chars)
+    if not cuts:
+        return grid
+    cells = list(grid.cells)
+    for row, left, right in sorted(cuts):
+        owner = {}
+        for k, gc in enumerate(cells):
+            if gc.row <= row < gc.row + gc.row_span:
+                for c in range(gc.col, gc.col + gc.col_span):
+                    owner[c] = k
+        group = sorted({owner[c] for c in range(left, right + 1) if c in owner},
+                       key=lambda k: cells[k].col)
+        if len(group) < 2:
+            continue
+        first = cells[group[0]]
+        if any((cells[k].row, cells[k].row_span) != (first.row, first.row_span) for k in group):
+            continue
+        last = cells[group[-1]]
+        merged = GridCell(first.row, first.col, first.row_span,
+                          last.col + last.col_span - first.col)
+        cells = [gc for k, gc in enumerate(cells) if k not in group] + [merged]
+    cells.sort(key=lambda gc: (gc.row, gc.col))
+    return Grid(grid.xs, grid.ys, tuple(cells), grid.evidence)

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from councilplans.extract.pdf_figures import figures_restart
 from councilplans.extract.pdf_grid import Grid, GridCell
 from councilplans.extract.pdf_page import Centres, Char
 from councilplans.extract.pdf_rules import column_bounds, join_bullets
@@ -397,7 +398,8 @@ def row_bounds(lines: list[Line], xs: list[float] | tuple[float, ...],
                 new_row = len(fresh) >= 2
             else:
                 new_row = ((first_col and (ended or wider)) or (not first_col and wider)
-                           or (sub_rows and len(fresh) >= 2 and fresh == cols))
+                           or (sub_rows and len(fresh) >= 2 and fresh == cols)
+                           or (first_col and figures_restart(prev.segments, line.segments, xs)))
         if new_row:
             ys.append((prev.bottom + line.top) / 2)
             joins.append(set() if first_col or line.spanning or prev.spanning

@@ -26,6 +26,8 @@ from councilplans.normalise.text import document_words, words_of
 __all__ = ["normalise_document", "table_to_records"]
 
 CARD_REASON = "an indicator card: a measure's name over its labelled figures"
+CARD_JOINED = ("an indicator card: a measure's name over its labelled figures, added to the "
+               "row of the same measure")
 
 
 def table_to_records(table: LogicalTable) -> tuple[TableReport, list[Record]]:
@@ -116,12 +118,23 @@ def normalise_document(doc: RawDocument, tag: bool = True, workers: int = 1) -> 
         notes.append(f"{len(cards)} indicator card(s): {len(cards) - (len(merged) - len(records))}"
                      " added their figures to the same measure's row, the others are records")
         records = merged
+        reports = _joined_cards(reports, cards, merged)
     unparsed = [r for r in records if r.timescale and r.due_date is None and not r.recurrence
                 and r.start_date is None]  # tags change no timescale field
     if unparsed:
         notes.append(f"{len(unparsed)} timescale(s) with no date understood: "
                      + "; ".join(sorted({r.timescale for r in unparsed})[:5]))
     return NormalisedDocument(document_meta(doc), tuple(reports), tuple(records), tuple(notes))
+
+
+def _joined_cards(reports: list[TableReport], cards: list[Record],
+                  records: list[Record]) -> list[TableReport]:
+    """A card whose figures went into another table's row gave no record of its own: counted
+    as a plan table it would make a report of 38 measures read "from 46 plan tables"."""
+    kept = {id(r) for r in records}
+    joined = {c.table_index for c in cards if id(c) not in kept}
+    return [replace(r, n_records=0, reason=CARD_JOINED)
+            if r.reason == CARD_REASON and r.table_index in joined else r for r in reports]
 
 
 def _tables_to_records(tables: list[LogicalTable],

@@ -71,3 +71,28 @@ def test_boxed_table_with_long_cells_is_no_page_frame() -> None:
     assert (table.n_rows, table.n_cols) == (4, 2)
     assert table.texts()[0] == ["What we have committed to", "plans in place to deliver"]
     assert table.rows[1][0].text == "Address inequalities" and table.rows[1][0].col_span == 2
+
+
+def test_exhibit_title_and_source_boxed_with_the_table_are_page_text() -> None:
+    """ICDAR us-013 page 2: one frame holds "Exhibit 9 / Characteristics ...", the ruled grid
+    and "Source: ..."; the grid's rows are the header and three body rows only."""
+    doc = _doc("icdar2013/us-013.pdf")
+    (table,) = doc.tables
+    assert (table.n_rows, table.n_cols) == (4, 5)
+    assert table.texts()[2] == ["Achievement\nstandards", "Grade level", "Grade level",
+                                "Modified level", "Alternate level"]
+    texts = [b.text for b in doc.text_blocks if b.page == 2]
+    assert any(t.startswith("Exhibit 9") for t in texts)
+    assert any(t.startswith("Source") for t in texts)
+
+
+def test_statistics_rows_of_a_long_first_cell_stay_rows() -> None:
+    """ICDAR us-002 page 1: "Engineering, mathematics, or science" fills the first column to
+    its gutter, yet each of its lines holds figures of its own: three rows, not one."""
+    doc = _doc("icdar2013/us-002.pdf")
+    table = next(t for t in doc.tables if t.page == 1)
+    firsts = [row[0] for row in table.texts()]
+    at = firsts.index("Engineering, mathematics, or science")
+    assert firsts[at:at + 3] == ["Engineering, mathematics, or science",
+                                 "Humanities or social sciences", "Other"]
+    assert table.texts()[at + 1][1:3] == ["52.8", "32,800"]
