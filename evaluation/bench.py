@@ -310,6 +310,14 @@ def camelot_ratio_line(imp: Measure, cam: Measure) -> str:
             f"time, {proc:.2f}x process time ({verdict} the {CAMELOT_TARGET}x target)")
 
 
+def extract_ratio_line(ours: Measure, cam: Measure) -> str:
+    """Our raw table extraction alone over camelot vector's table finding, same run."""
+    if not (ours.ok and cam.ok):
+        return f"raw extraction / camelot vector: not measured ({ours.error or cam.error})"
+    ratio = (ours.task_s or ours.process_s) / (cam.task_s or cam.process_s)
+    return f"raw extraction (ours-extract, one process) / camelot vector: {ratio:.2f}x task time"
+
+
 def camelot_rounds(plan: Path, rounds: int) -> int:
     """The default import and camelot vector in turn ``rounds`` times; the median ratio."""
     import statistics
@@ -475,6 +483,8 @@ def main(argv: list[str] | None = None) -> int:
         by_name = {r.name: r for r in results}
         if "import-default" in by_name and "camelot-vector" in by_name:
             print("\n" + camelot_ratio_line(by_name["import-default"], by_name["camelot-vector"]))
+        if "ours-extract" in by_name and "camelot-vector" in by_name:
+            print(extract_ratio_line(by_name["ours-extract"], by_name["camelot-vector"]))
         if not args.no_profile and not why_not:
             stages = measure("stages", child_cmd("stages", plan))
             results.append(stages)

@@ -112,19 +112,18 @@ def _is_acronym(alias: str) -> bool:
     return len(alias) <= 6 and not any(c.islower() for c in alias)
 
 
-@lru_cache(maxsize=1)
 def _nlp() -> Language:
-    import spacy
+    from councilplans.normalise.nlp import blank_english
 
-    return spacy.blank("en")
+    return blank_english()
 
 
 @lru_cache(maxsize=1)
 def _matchers() -> tuple[Any, Any]:
     """(case-insensitive, case-sensitive) PhraseMatchers keyed by canonical name."""
+    nlp = _nlp()  # first: it imports spaCy (without its command line)
     from spacy.matcher import PhraseMatcher
 
-    nlp = _nlp()
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     for org in _entries():
@@ -144,10 +143,10 @@ def _matchers() -> tuple[Any, Any]:
 @lru_cache(maxsize=8192)
 def _mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start_char, end_char, canonical name) of gazetteer mentions, longest wins, in order."""
+    nlp = _nlp()  # first: it imports spaCy (without its command line)
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
-    nlp = _nlp()
     doc = nlp.make_doc(text)
     spans = []
     for matcher in _matchers():

@@ -91,19 +91,18 @@ def _plural(phrase: str) -> str | None:
     return phrase + "s"
 
 
-@lru_cache(maxsize=1)
 def _nlp() -> Language:
-    import spacy
+    from councilplans.normalise.nlp import blank_english
 
-    return spacy.blank("en")
+    return blank_english()
 
 
 @lru_cache(maxsize=1)
 def _matchers() -> tuple[Any, ...]:
     """(case-insensitive phrases, case-sensitive acronyms, token patterns), keyed by theme."""
+    nlp = _nlp()  # first: it imports spaCy (without its command line)
     from spacy.matcher import Matcher, PhraseMatcher
 
-    nlp = _nlp()
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     tokens = Matcher(nlp.vocab)
@@ -131,10 +130,11 @@ def _normalise(text: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _themes(text: str) -> tuple[str, ...]:
+    nlp = _nlp()  # first: it imports spaCy (without its command line)
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
-    doc = _nlp().make_doc(text)
+    doc = nlp.make_doc(text)
     spans = [
         Span(doc, start, end, label=match_id)
         for matcher in _matchers()

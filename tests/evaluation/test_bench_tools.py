@@ -72,3 +72,15 @@ def test_batch_lines_put_the_batch_beside_the_single_plan():
     assert lines[1].split()[:9] == ["samples", "batch", "400", "pages", "80", "files", "20.0",
                                     "pages/s", "4.00"]
     assert lines[2] == "batch / single pages/s: 2.00x   cpu per page, batch / single: 0.40x"
+
+
+def test_extract_ratio_line_is_our_extraction_over_camelot_vector():
+    from evaluation.bench import Measure, extract_ratio_line
+
+    ours = Measure("ours-extract", True, 2.5, 2.0, 100.0, {})
+    cam = Measure("camelot-vector", True, 9.0, 8.0, 300.0, {})
+    assert extract_ratio_line(ours, cam) == (
+        "raw extraction (ours-extract, one process) / camelot vector: 0.25x task time")
+    failed = Measure("camelot-vector", False, 1.0, None, 0.0, {}, "no camelot")
+    assert extract_ratio_line(ours, failed) == (
+        "raw extraction / camelot vector: not measured (no camelot)")

@@ -300,3 +300,35 @@ def test_page_frame_is_not_a_table_but_the_table_inside_it_is(tmp_path: Path) ->
     doc = pdf_to_document(path)
     assert [t.texts() for t in doc.tables] == [
         [["Item", "Cost"], ["Tuition", "$9,000"], ["Books", "$1,122"]]]
+
+
+def test_unchecked_char_calls_read_what_the_checked_bindings_read() -> None:
+    """The per-char pdfium calls skip ctypes' argument checks: every box and baseline must be
+    the one pypdfium2's own (checked) calls give."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from councilplans.extract.pdf_page import PageContent, PageReader
+
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+
+    pdf = pdfium.PdfDocument(str(SAMPLES / "lbth_vawg_action_plan_2024.pdf"))
+    page = pdf[0]
+    reader = PageReader(page)
+    content = PageContent(reader.width, reader.height)
+    reader._read_chars(content)
+    textpage = page.get_textpage()
+    left, _, _, top = page.get_cropbox()
+    assert len(content.chars) > 500
+    for ch in content.chars:
+        x0, bottom, x1, y_top = textpage.get_charbox(ch.index, loose=True)
+        pdfium_c.FPDFText_GetCharOrigin(textpage.raw, ch.index, ox, oy)  # checked binding
+        origin_y = oy.value
+        assert (ch.x0, ch.top, ch.x1, ch.bottom) == (x0 - left, top - y_top, x1 - left,
+                                                     top - bottom)
+        assert ch.baseline == top - origin_y
+    textpage.close()
+    reader.close()
+    pdf.close()
