@@ -39,3 +39,40 @@ def test_the_status_words_are_the_stored_and_printed_ones():
                                            "failed"]
     assert [s for s in FileStatus if s.is_failure] == [FileStatus.NO_TEXT, FileStatus.FAILED]
     assert FileStatus("partial").has_records and not FileStatus.UNCHANGED.has_records
+
+
+def test_the_import_command_starts_reading_before_sqlalchemy_loads():
+    """Parsing ``import``'s options and starting its workers needs no SQLAlchemy: a long plan's
+    pages are read while the driver imports it and opens the database."""
+    import subprocess
+    import sys
+
+    code = ("import sys, councilplans.cli, councilplans.pipeline, councilplans.executors; "
+            "from councilplans.schema.urls import database_url; database_url('x.db'); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('sqlalchemy', 'spacy', 'numpy', 'pypdfium2')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_file_read_early_that_the_database_holds_is_unchanged_and_not_stored_again(
+        sqlite_url, tmp_path):
+    from councilplans.pipeline import start_reading
+
+    long_pdf = SAMPLES / "triborough_vawg_annual_report.pdf"  # 24 pages or more: split
+    engine = make_engine(sqlite_url)
+    options = Options(jobs=2)
+    assert start_reading([long_pdf, MATRIX], options) is None  # two files: one worker each
+    started = start_reading([long_pdf], options)
+    assert started is not None and list(started.facts) == [long_pdf]
+    (first,) = import_files(engine, [long_pdf], options, started=started)
+    assert (first.status, first.stored.outcome.version) == (FileStatus.IMPORTED, 1)
+    assert started.closed and not started.futures
+
+    again = start_reading([long_pdf], options)
+    (second,) = import_files(engine, [long_pdf], options, started=again)
+    assert (second.status, second.known.version, second.n_records) == (
+        FileStatus.UNCHANGED, 1, first.n_records)
+    (reading,) = again.futures.values()  # its workers were ended, not waited for
+    assert again.closed and reading.cancelled()
