@@ -72,9 +72,11 @@ def _has_doctype(fh) -> bool:
                                           load_dtd=False, no_network=True):
             info = el.getroottree().docinfo
             return bool(info.doctype) or info.internalDTD is not None
-    except etree.XMLSyntaxError:
-        return False  # damaged XML: python-docx reports it as CorruptDocument
-    return False
+    except etree.XMLSyntaxError as exc:
+        # lxml >= 6.2 stops an entity expansion (billion laughs) while reading the DTD, before
+        # the root element's event: that is a declaration, not damage
+        return "entit" in str(exc).lower()
+    return False  # damaged XML: python-docx reports it as CorruptDocument
 
 
 def _style_name(el, styles: dict[str, str]) -> str:
@@ -294,6 +296,8 @@ def _docx_to_document(path: str | Path) -> RawDocument:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise CorruptDocument(f"not a valid DOCX: {exc}") from exc
+    except MemoryError:
+        raise  # the memory limit, which the pipeline reports as such; not a damaged file
     except Exception as exc:  # lxml syntax errors and the like: damaged XML
         raise CorruptDocument(f"not a valid DOCX: {type(exc).__name__}: {exc}") from exc
     styles: dict[str, str] = {}
