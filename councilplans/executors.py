@@ -20,7 +20,6 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, wait
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -90,24 +89,6 @@ def preload() -> None:
         themes_in("domestic abuse")
     except Exception:  # the file's own run reports whatever this is
         pass
-
-
-def preload_uncapped() -> None:
-    """``preload`` in a worker already under its address-space cap, with the cap lifted.
-
-    A worker whose page readers read while it loads (``process_file`` with ``page_workers``
-    > 1) forks them under the cap, then loads with the soft limit raised to the hard one, as
-    ``preload`` in the parent would; the cap is back before the first table is normalised.
-    """
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if soft == hard:
-        preload()
-        return
-    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
-    try:
-        preload()
-    finally:
-        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def cap_memory(memory_mb: int, load: bool = True) -> None:
@@ -182,67 +163,12 @@ def outcome(future, facts: FileFacts, options: Options) -> FileResult:
 # --- local ------------------------------------------------------------------------------------
 
 
-@dataclass
-class Started:
-    """Files sent to a local pool before the driver opened its database (``start_reading``).
-
-    ``facts`` by path, the futures by the files' sha256; ``close`` ends the pool's workers
-    (at once if some file is still being read: the database said it is unchanged, or the
-    import stopped), and does so once.
-    """
-
-    pool: object
-    facts: dict[Path, FileFacts]
-    futures: dict[str, object] = field(default_factory=dict)
-    closed: bool = False
-
-    def take(self, facts: FileFacts):
-        """The future reading this file, now the caller's to await (None: not sent early)."""
-        return self.futures.pop(facts.sha256, None)
-
-    def close(self, completed: bool = False) -> None:
-        if self.closed:
-            return
-        self.closed = True
-        if completed and not self.futures:
-            self.pool.close()
-        else:
-            for future in self.futures.values():
-                future.cancel()
-            self.pool.stop()
-        self.pool.join()
-
-
 class LocalExecutor:
     """Today's default: a pool of ``options.jobs`` processes on this machine (0: no pool)."""
-
-    def __init__(self, started: Started | None = None):
-        self.started = started
-
-    @staticmethod
-    def start(work: Work, options: Options) -> Started:
-        """Send every file of ``work`` to a new pool now, each with its page readers.
-
-        Only where ``page_workers`` splits every file's pages (fewer files than jobs): those
-        workers load the parsers and word lists themselves while their page readers read, so
-        nothing needs loading here first, and the pool starts after the CLI's light imports.
-        """
-        split = page_workers(options.jobs, len(work))
-        workers = max(1, min(options.jobs, len(work)))
-        started = Started(limited_pool(workers, options.memory_mb, load=split == 1),
-                          {path: facts for path, facts in work})
-        for path, facts in work:
-            if facts.sha256 not in started.futures:  # the same bytes twice: read once here
-                started.futures[facts.sha256] = schedule(started.pool, str(path), facts,
-                                                         options, split)
-        return started
 
     def run(
         self, work: Work, options: Options, stop: threading.Event, on_read: OnRead
     ) -> Iterator[FileResult]:
-        if self.started is not None:
-            yield from self._run_started(work, options, stop, on_read)
-            return
         if options.jobs <= 0:
             for path, facts in work:
                 if stop.is_set():
@@ -255,32 +181,8 @@ class LocalExecutor:
         if split == 1:  # else the worker loads them while its page readers read
             preload()
         pool = limited_pool(workers, options.memory_mb, load=split == 1)
-        yield from self._stream(pool, {}, deque(work), workers, split, options, stop, on_read)
-
-    def _run_started(
-        self, work: Work, options: Options, stop: threading.Event, on_read: OnRead
-    ) -> Iterator[FileResult]:
-        """``work`` through the pool ``start`` made: the files it sent already are awaited."""
-        started = self.started
-        in_flight: dict = {}
-        pending = deque()
-        for path, facts in work:
-            future = started.take(facts)
-            if future is None:
-                pending.append((path, facts))
-            else:
-                in_flight[future] = facts
-        # files the database holds already stay in ``futures``: ``close`` cancels them and
-        # ends the workers at once
-        workers = max(1, min(options.jobs, len(started.facts)))
-        split = page_workers(options.jobs, len(started.facts))
-        yield from self._stream(started.pool, in_flight, pending, workers, split, options, stop,
-                                on_read, started)
-
-    def _stream(self, pool, in_flight: dict, pending: deque, workers: int, split: int,
-                options: Options, stop: threading.Event, on_read: OnRead,
-                started: Started | None = None) -> Iterator[FileResult]:
-        """Keep ``pool`` fed from ``pending`` and yield each result as it finishes."""
+        pending = deque(work)
+        in_flight: dict = {}  # future -> facts
         completed = False
         try:
             while pending or in_flight:
@@ -302,14 +204,11 @@ class LocalExecutor:
                     yield outcome(future, facts, options)
             completed = True
         finally:  # stopped early (--fail-fast, a second Ctrl-C): end the workers at once
-            if started is not None:
-                started.close(completed)
+            if completed:
+                pool.close()
             else:
-                if completed:
-                    pool.close()
-                else:
-                    pool.stop()
-                pool.join()
+                pool.stop()
+            pool.join()
 
 
 # --- Dask ---------------------------------------------------------------------------------------

@@ -17,21 +17,17 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from sqlalchemy.engine import Engine
 
 from councilplans.errors import (
     CouncilPlansError,
     ExtractionMemoryError,
     NoTextLayer,
 )
+from councilplans.normalise.model import NormalisedDocument
+from councilplans.schema.store import ImportStore, Known, Stored
 from councilplans.status import FileStatus
-
-if TYPE_CHECKING:  # the driver imports these once the first pages are being read
-    from sqlalchemy.engine import Engine
-
-    from councilplans.executors import Started
-    from councilplans.normalise.model import NormalisedDocument
-    from councilplans.schema.store import ImportStore, Known, Stored
 
 SUFFIXES = (".pdf", ".docx")
 
@@ -144,7 +140,7 @@ def process_file(
 
     warm = None
     if page_workers > 1:
-        from councilplans.executors import preload_uncapped as warm
+        from councilplans.executors import preload as warm
     try:
         raw = extract_document(path, password=password, engine=engine, workers=page_workers,
                                while_waiting=warm)
@@ -177,75 +173,43 @@ def _out_of_memory(exc: BaseException) -> bool:
     return False
 
 
-def start_reading(paths: list[Path], options: Options) -> Started | None:
-    """Start reading a file or two before the database is open, when that pays.
-
-    A long plan imported alone has its pages read in several processes; the driver's own
-    start-up (SQLAlchemy, opening and migrating the database: most of a second) then runs
-    beside them instead of before them. Only when every file gets page readers of its own
-    (files fewer than ``--jobs``), so nothing waits in a queue for a file the database may say
-    is unchanged; ``import_files`` cancels the reading of such a file. None: nothing started.
-    """
-    from councilplans.executors import LocalExecutor, page_workers
-
-    if options.executor != "local" or page_workers(options.jobs, len(paths)) <= 1:
-        return None
-    work = []
-    for path in paths:
-        try:
-            work.append((path, facts_for(path)))
-        except OSError:
-            return None  # import_files says why, file by file
-    return LocalExecutor.start(work, options)
-
-
 def import_files(
     engine: Engine, paths: list[Path], options: Options, stop: threading.Event | None = None,
-    on_read: Callable[[str], None] | None = None, started: Started | None = None,
+    on_read: Callable[[str], None] | None = None,
 ) -> Iterator[FileResult]:
     """Import each file, yielding one result per file as it finishes.
 
     ``stop``, once set, lets the files being read finish (and be stored) and starts no more.
     ``on_read`` is told each file's path when its result is awaited (a progress bar shows it).
     With ``options.dry_run`` everything happens inside one transaction that is rolled back.
-    ``started``: files ``start_reading`` sent to workers already; this takes them over (and
-    ends their workers however it ends).
     """
-    from councilplans.executors import LocalExecutor, executor_for
-    from councilplans.schema.store import ImportStore
-
     stop = stop or threading.Event()
     on_read = on_read or (lambda _path: None)
-    early = started.facts if started is not None else {}
     work: list[tuple[Path, FileFacts]] = []
     replace_ids: dict[str, int] = {}
-    try:
-        with ImportStore(engine, dry_run=options.dry_run) as store:
-            for path in paths:
-                if stop.is_set():
-                    return
-                try:
-                    facts = early[path] if path in early else facts_for(path)
-                except OSError as exc:
-                    yield FileResult(FileFacts(path.name, str(path), "", None),
-                                     FileStatus.FAILED, f"cannot read: {exc.strerror or exc}")
-                    continue
-                known = store.known(facts.sha256)
-                if known is not None:
-                    if not options.force:
-                        yield FileResult(facts, FileStatus.UNCHANGED, known=known)
-                        continue
-                    replace_ids[facts.sha256] = known.document_id
-                work.append((path, facts))
-            if not work:
+    with ImportStore(engine, dry_run=options.dry_run) as store:
+        for path in paths:
+            if stop.is_set():
                 return
-            executor = (LocalExecutor(started) if started is not None
-                        else executor_for(options.executor))
-            for result in executor.run(work, options, stop, on_read):
-                yield _stored(store, result, replace_ids.get(result.facts.sha256), options)
-    finally:  # files read early that the database skipped, or a stop before they were awaited
-        if started is not None:
-            started.close()
+            try:
+                facts = facts_for(path)
+            except OSError as exc:
+                yield FileResult(FileFacts(path.name, str(path), "", None), FileStatus.FAILED,
+                                 f"cannot read: {exc.strerror or exc}")
+                continue
+            known = store.known(facts.sha256)
+            if known is not None:
+                if not options.force:
+                    yield FileResult(facts, FileStatus.UNCHANGED, known=known)
+                    continue
+                replace_ids[facts.sha256] = known.document_id
+            work.append((path, facts))
+        if not work:
+            return
+        from councilplans.executors import executor_for
+
+        for result in executor_for(options.executor).run(work, options, stop, on_read):
+            yield _stored(store, result, replace_ids.get(result.facts.sha256), options)
 
 
 def _stored(store: ImportStore, result: FileResult, replace_id: int | None,

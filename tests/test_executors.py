@@ -199,18 +199,3 @@ def test_an_unknown_executor_is_refused(tmp_path, sqlite_url):
     result = _import(sqlite_url, "--executor", "spark", paths=[SAMPLES / "shapes"])
     assert result.exit_code == 2
     assert "unknown executor 'spark': use local, dask or dask://HOST:PORT" in result.output
-
-
-def test_preload_uncapped_lifts_the_soft_cap_while_loading_and_puts_it_back():
-    import resource
-
-    from councilplans.executors import preload_uncapped
-
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = 64 * 2**30 if hard == resource.RLIM_INFINITY else hard - 1
-    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    try:
-        preload_uncapped()
-        assert resource.getrlimit(resource.RLIMIT_AS) == (cap, hard)
-    finally:
-        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))

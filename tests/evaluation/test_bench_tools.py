@@ -80,7 +80,7 @@ def test_extract_ratio_line_is_our_extraction_over_camelot_vector():
     ours = Measure("ours-extract", True, 2.5, 2.0, 100.0, {})
     cam = Measure("camelot-vector", True, 9.0, 8.0, 300.0, {})
     assert extract_ratio_line(ours, cam) == (
-        "raw extraction (one process) / camelot vector: 0.25x task time (within the 0.46x mark)")
+        "raw extraction (ours-extract, one process) / camelot vector: 0.25x task time")
     failed = Measure("camelot-vector", False, 1.0, None, 0.0, {}, "no camelot")
     assert extract_ratio_line(ours, failed) == (
         "raw extraction / camelot vector: not measured (no camelot)")
