@@ -147,24 +147,27 @@ def _verified_success(wanted: list, headers: tuple[str, ...]) -> list:
     """A column asking how success will show is the outcome sought; beside a column of the
     data that verifies it ("Data source", "Means of verification") it lists what is
     measured: the indicators."""
-    verified = [c for c, w in enumerate(wanted) if w[0] == "measure" and w[1] >= 2]
-    if not verified:
-        return wanted
-    return [("indicator", w[1], f"{w[2]}; measured, its data source column {verified[0] + 1}")
-            if w[0] == "outcome" and names_success_shown(headers[c]) else w
-            for c, w in enumerate(wanted)]
+    return _recast(wanted, headers, beside="measure", field="outcome", to="indicator",
+                   names=names_success_shown, why="measured, its data source column")
 
 
 def _measures_of_actions(wanted: list, headers: tuple[str, ...]) -> list:
     """Beside a column of actions, a column named for how success is measured ("Measure of
     success", "Success measures") holds each action's measure; without one it lists the
     indicators themselves. Only wording that names an indicator outright keeps it there."""
-    actions = [c for c, w in enumerate(wanted) if w[0] == "action" and w[1] >= 2]
-    if not actions:
+    return _recast(wanted, headers, beside="action", field="indicator", to="measure",
+                   names=names_a_measure, why="measures the actions of column")
+
+
+def _recast(wanted: list, headers: tuple[str, ...], beside: str, field: str, to: str,
+            names, why: str) -> list:
+    """Columns mapped to ``field`` whose header ``names`` the wording become ``to``, when the
+    table has a column firmly mapped to ``beside``; the evidence names that column."""
+    firm = [c for c, w in enumerate(wanted) if w[0] == beside and w[1] >= 2]
+    if not firm:
         return wanted
-    return [("measure", w[1], f"{w[2]}; measures the actions of column {actions[0] + 1}")
-            if w[0] == "indicator" and names_a_measure(headers[c]) else w
-            for c, w in enumerate(wanted)]
+    return [(to, w[1], f"{w[2]}; {why} {firm[0] + 1}") if w[0] == field and names(headers[c])
+            else w for c, w in enumerate(wanted)]
 
 
 def _figures_are_actuals(wanted: list, profiles: list[Profile]) -> list:
