@@ -22,6 +22,7 @@ from councilplans.extract.model import RGB, Block, Cell, RawDocument, RawTable, 
 from councilplans.extract.pdf_bands import join_bands, refine_columns
 from councilplans.extract.pdf_captions import without_captions
 from councilplans.extract.pdf_grid import MIN_ROW, Grid, find_grids, join_cut_words
+from councilplans.extract.pdf_overflow import ObjectOf, pull_back_overflow
 from councilplans.extract.pdf_page import Centres, Char, Fill, PageContent, PageReader
 from councilplans.extract.pdf_rules import find_ruled_tables, is_tabular
 from councilplans.extract.pdf_stream import extend_header_bands, find_stream_tables
@@ -211,9 +212,15 @@ def _page_blocks(reader: PageReader, content: PageContent, page_no: int) -> list
                                 centres, reader.style)
     # a drawn column line between two letters of a word is no boundary in that row; a white
     # corridor found through a word is the corridor finder's mistake, not mended here
-    grids = [g if g.evidence else join_cut_words(g, content.chars) for g in grids]
+    grids = [g if g.evidence else join_cut_words(g, centres, reader.text_object)
+             for g in grids]
     grids = [without_captions(g, centres, content.fills) for g in grids]
-    buckets, outside = _assign(grids, centres)
+    running_on: list[bool] = []
+    buckets, outside = _assign(grids, centres, running_on, reader.text_object)
+    # text running on past a drawn cell side, shown or clipped, goes back to the cell it
+    # starts in (columns found from white space never have text running across them)
+    buckets = [pull_back_overflow(b, reader.text_object, g.owners()) if run else b
+               for g, b, run in zip(grids, buckets, running_on, strict=True)]
     items: list[tuple[float, float, TextBlock | _Table]] = []
     for grid, bucket in zip(grids, buckets, strict=True):
         if not bucket:
@@ -321,10 +328,12 @@ def _fill_side(x: float, grid: Grid, sides: list[tuple[float, float, float]],
 
 
 def _assign(
-    grids: list[Grid], centres: Centres
+    grids: list[Grid], centres: Centres, running_on: list[bool] | None = None,
+    object_of: ObjectOf | None = None,
 ) -> tuple[list[dict[tuple[int, int], list[Char]]], list[Char]]:
     """Each char goes to the slot of the first grid holding its centre, or to the text outside
-    tables; in each slot and outside, chars keep their order."""
+    tables; in each slot and outside, chars keep their order. ``running_on`` gets, per grid,
+    whether some text may run on past its cell (``Centres.run_on``)."""
     chars = centres.chars
     buckets: list[dict[tuple[int, int], list[Char]]] = [{} for _ in grids]
     if not grids:
@@ -332,6 +341,8 @@ def _assign(
     free = np.ones(len(chars), dtype=bool)
     for g, grid in enumerate(grids):
         here = np.flatnonzero(free & centres.within(*grid.bbox))
+        if running_on is not None:
+            running_on.append(False)
         if not here.size:
             continue
         free[here] = False
@@ -340,6 +351,13 @@ def _assign(
                           grid.n_cols - 1)
         rows = np.minimum(np.searchsorted(grid.ys, centres.cy[here], side="right") - 1,
                           grid.n_rows - 1)
+        if running_on is not None and not grid.evidence and object_of is not None:
+            # one text object going on across a cell side (two cells' texts are two objects)
+            cell = np.zeros((grid.n_rows, grid.n_cols), dtype=int)
+            for k, gc in enumerate(grid.cells):
+                cell[gc.row:gc.row + gc.row_span, gc.col:gc.col + gc.col_span] = k
+            running_on[-1] = any(object_of(a) == object_of(b)
+                                 for a, b in centres.run_on(here, rows, cols, cell))
         slots = buckets[g]
         for i, r, c in zip(here.tolist(), rows.tolist(), cols.tolist(), strict=True):
             slots.setdefault((r, c), []).append(chars[i])

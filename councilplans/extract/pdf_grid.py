@@ -15,6 +15,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+import numpy as np
+
+from councilplans.extract.pdf_overflow import ObjectOf, overflow_indexes
+from councilplans.extract.pdf_page import Centres
+
 SNAP = 3.0  # rules this close (points) are one rule
 JOIN = 3.0  # collinear rules with gaps this small are one rule
 TOUCH = 2.5  # a horizontal and a vertical rule this close touch
@@ -50,6 +55,12 @@ class Grid:
     @property
     def n_cols(self) -> int:
         return len(self.xs) - 1
+
+    def owners(self) -> dict[tuple[int, int], tuple[int, int]]:
+        """Each slot's cell, by the cell's top-left slot (a merged cell owns several)."""
+        return {(r, c): (gc.row, gc.col) for gc in self.cells
+                for r in range(gc.row, gc.row + gc.row_span)
+                for c in range(gc.col, gc.col + gc.col_span)}
 
     def slot_of(self, x: float, y: float) -> tuple[int, int] | None:
         """(row, col) of the slot containing the point, None outside the grid."""
@@ -223,38 +234,60 @@ def _drop_nested(grids: list[Grid]) -> list[Grid]:
 WORD_GAP = 0.12  # letters of one word stand at most this share of their height apart
 
 
-def cut_word_slots(grid: Grid, chars: list) -> set[tuple[int, int, int]]:
+def cut_word_slots(grid: Grid, chars: list | Centres,
+                   object_of: ObjectOf | None = None) -> set[tuple[int, int, int]]:
     """(row, left col, right col) where a column line runs between two letters of one word.
 
     Letters next in the text stream, on one baseline, with no space and almost no gap between
     them belong to one word; a line drawn between them is no column boundary in that row (a
     rule hidden under a band painted later, a shaded row overrunning its neighbour's side).
+    Text that runs on past its cell (``pdf_overflow``) goes back to that cell instead.
     """
-    out: set[tuple[int, int, int]] = set()
+    centres = chars if isinstance(chars, Centres) else Centres(list(chars))
+    chars = centres.chars
+    a, b = centres.word_pairs(WORD_GAP)
     x0, y0, x1, y1 = grid.bbox
-    for a, b in zip(chars, chars[1:], strict=False):
-        if b.index != a.index + 1 or b.space_before or not a.text.strip() or not b.text.strip():
-            continue
-        height = max(a.bottom - a.top, 1e-6)
-        if abs(a.baseline - b.baseline) > 0.2 * height or not (
-                -0.5 * height <= b.x0 - a.x1 <= WORD_GAP * height):
-            continue
-        ay, by = (a.top + a.bottom) / 2, (b.top + b.bottom) / 2
-        sa = grid.slot_of((a.x0 + a.x1) / 2, ay)
-        sb = grid.slot_of((b.x0 + b.x1) / 2, by)
-        if sa is None or sb is None or sa[0] != sb[0] or sa[1] >= sb[1]:
-            continue
-        out.add((sa[0], sa[1], sb[1]))
-    return out
+    cx, cy = centres.cx, centres.cy
+    inside = ((x0 <= cx[a]) & (cx[a] <= x1) & (y0 <= cy[a]) & (cy[a] <= y1)
+              & (x0 <= cx[b]) & (cx[b] <= x1) & (y0 <= cy[b]) & (cy[b] <= y1))
+    a, b = a[inside], b[inside]
+    if not a.size:
+        return set()
+
+    def slots(k: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        # bisect_right(xs, x) - 1, as Grid.slot_of does it
+        return (np.minimum(np.searchsorted(grid.ys, cy[k], side="right") - 1, grid.n_rows - 1),
+                np.minimum(np.searchsorted(grid.xs, cx[k], side="right") - 1, grid.n_cols - 1))
+
+    (ra, ca), (rb, cb) = slots(a), slots(b)
+    across = np.flatnonzero((ra == rb) & (ca < cb))
+    cuts = [(chars[a[k]], chars[b[k]], (int(ra[k]), int(ca[k])), (int(rb[k]), int(cb[k])))
+            for k in across.tolist()]
+    if not cuts:
+        return set()
+    owners = grid.owners()
+    # within one merged cell a cut is moot; two cells' texts meeting (two objects) stay apart
+    cuts = [(a, b, sa, sb) for a, b, sa, sb in cuts if owners[sa] != owners[sb]
+            and (object_of is None or object_of(a.index) == object_of(b.index))]
+    if not cuts:
+        return set()
+    running, busy = overflow_indexes(
+        (c for c in chars if x0 <= c.x0 and c.x1 <= x1 and y0 <= c.top and c.bottom <= y1),
+        lambda c: grid.slot_of((c.x0 + c.x1) / 2, (c.top + c.bottom) / 2), object_of, owners)
+    # Text running on past its cell in a row with other cells of its own goes back to its
+    # cell (``pdf_overflow``); alone in its row (a band's title over rules hidden under the
+    # band), it spans the row.
+    return {(sa[0], sa[1], sb[1]) for _, b, sa, sb in cuts
+            if not (b.index in running and sa[0] in busy)}
 
 
-def join_cut_words(grid: Grid, chars: list) -> Grid:
+def join_cut_words(grid: Grid, chars: list | Centres, object_of: ObjectOf | None = None) -> Grid:
     """Merge the cells of a row that a word runs across into one spanning cell.
 
     Only merges cells sharing their rows exactly, so every cell stays a rectangle and no other
     row changes; a cut that would need more is left alone.
     """
-    cuts = cut_word_slots(grid, chars)
+    cuts = cut_word_slots(grid, chars, object_of)
     if not cuts:
         return grid
     cells = list(grid.cells)

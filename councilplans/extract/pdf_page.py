@@ -71,9 +71,46 @@ class Centres:
 
     def __init__(self, chars: list[Char]) -> None:
         self.chars = chars
-        box = np.array([(c.x0, c.x1, c.top, c.bottom) for c in chars], dtype=float).reshape(-1, 4)
+        box = np.array([(c.x0, c.x1, c.top, c.bottom, c.baseline, c.index) for c in chars],
+                       dtype=float).reshape(-1, 6)
         self.cx = (box[:, 0] + box[:, 1]) / 2  # the same float arithmetic as (x0 + x1) / 2
         self.cy = (box[:, 2] + box[:, 3]) / 2
+        self.box = box  # x0, x1, top, bottom, baseline, index
+        self._word_pairs: tuple[np.ndarray, np.ndarray] | None = None
+
+    def word_pairs(self, word_gap: float) -> tuple[np.ndarray, np.ndarray]:
+        """Positions (a, b) of letters next to each other in one word: next in the stream with
+        no space between, on one baseline, at most ``word_gap`` of their height apart."""
+        if self._word_pairs is None:
+            x0, x1, top, bottom, base, index = self.box.T
+            blank = np.array([not c.text.strip() for c in self.chars], dtype=bool)
+            spaced = np.array([c.space_before for c in self.chars], dtype=bool)
+            h = np.maximum(bottom - top, 1e-6)[:-1]
+            gap = x0[1:] - x1[:-1]
+            ok = ((np.diff(index) == 1) & ~spaced[1:] & ~blank[:-1] & ~blank[1:]
+                  & (np.abs(np.diff(base)) <= 0.2 * h) & (gap >= -0.5 * h) & (gap <= word_gap * h))
+            a = np.flatnonzero(ok)
+            self._word_pairs = (a, a + 1)
+        return self._word_pairs
+
+    def run_on(self, here: np.ndarray, rows: np.ndarray, cols: np.ndarray,
+               cell: np.ndarray) -> list[tuple[int, int]]:
+        """Pairs of char indexes where text among these chars (their slots given) might run on
+        into a later cell of its row: next in the stream, one baseline, at most a word space
+        apart (a quick sieve for ``pdf_overflow``, which decides). ``cell[row, col]`` numbers
+        each slot's cell: a merged cell's slots share one number."""
+        if here.size < 2:
+            return []
+        order = np.argsort(self.box[here, 5], kind="stable")
+        x0, x1, top, bottom, base, index = self.box[here[order]].T
+        r, c = rows[order], cols[order]
+        owner = cell[r, c]
+        h = np.maximum(bottom - top, 1e-6)[1:]
+        step = np.diff(index)
+        pairs = np.flatnonzero(((step == 1) | (step == 2)) & (r[1:] == r[:-1]) & (c[1:] > c[:-1])
+                               & (owner[1:] != owner[:-1]) & (np.abs(np.diff(base)) <= 0.2 * h)
+                               & (x0[1:] - x1[:-1] <= 0.6 * h) & (x0[1:] >= x0[:-1] - 0.1 * h))
+        return [(int(index[k]), int(index[k + 1])) for k in pairs.tolist()]
 
     def within(self, x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
         """Mask of the chars whose centre lies in the box, edges included."""
@@ -347,6 +384,13 @@ class PageReader:
         self._style_cache[index] = result
         return result
 
+    def text_object(self, index: int) -> int | None:
+        """The page object that draws char ``index`` (an address: equal for one text object),
+        None for a drawn mark or where pdfium cannot say."""
+        if index < 0 or _GET_OBJECT is None:
+            return None
+        return ctypes.cast(_GET_OBJECT(self.textpage, index), ctypes.c_void_p).value
+
     def close(self) -> None:
         pdfium_c.FPDFText_ClosePage(self.textpage)
         self.page.close()
@@ -526,6 +570,7 @@ def _handle(pointer) -> ctypes.c_void_p:
 
 _GET_BOX = _unchecked(pdfium_c.FPDFText_GetLooseCharBox)  # (textpage, int, FS_RECTF*) -> int
 _GET_ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin)  # (textpage, int, double*, double*)
+_GET_OBJECT = getattr(pdfium_c, "FPDFText_GetTextObject", None)  # (textpage, int) -> object
 
 
 def _page_text(textpage, n: int) -> str | None:

@@ -332,3 +332,32 @@ def test_unchecked_char_calls_read_what_the_checked_bindings_read() -> None:
     textpage.close()
     reader.close()
     pdf.close()
+
+
+def test_text_running_on_past_its_cell_stays_in_it(tmp_path: Path) -> None:
+    """A planner's print: a long cell printed in full runs on under the next cell's text or
+    across an empty one; a band's title alone in its row spans the row."""
+    path = tmp_path / "overflow.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    xs, ys = (50, 200, 260, 360), (700, 680, 660, 640, 620)
+    for x in xs:
+        c.line(x, ys[0], x, ys[-1])
+    for y in ys:
+        c.line(xs[0], y, xs[-1], y)
+    c.setFont("Helvetica", 9)
+    for x, text in zip(xs, ("Task", "After", "Level"), strict=False):
+        c.drawString(x + 3, 686, text)
+    c.drawString(53, 666, "Check the partner has completed its required returns")
+    c.drawString(203, 666, "21")
+    c.drawString(263, 666, "Admin")
+    c.drawString(53, 646, "Confirm the go-live job with the operations team")
+    c.drawString(263, 646, "Delivery")
+    c.drawString(53, 626, "Stage two: handover to the service")
+    c.save()
+    (table,) = pdf_to_document(path).tables
+    assert table.texts()[:3] == [
+        ["Task", "After", "Level"],
+        ["Check the partner has completed its required returns", "21", "Admin"],
+        ["Confirm the go-live job with the operations team", "", "Delivery"]]
+    band = table.rows[3][0]
+    assert band.text == "Stage two: handover to the service"

@@ -64,6 +64,22 @@ def test_huge_page_fine_banded_grid() -> None:
     assert first[6:9] == ["01 Apr 2022", "01 Apr 2022", "1d"] and first[18] == "Not Started"
 
 
+def test_task_names_running_on_past_their_cell_stay_in_it() -> None:
+    """The planner prints a long task name in full and clips it at the cell's side: under the
+    next cell's own text ("21") or across an empty one. The name stays whole in its cell and
+    the neighbours keep only their own text (it read "Mobilisa2ti1on" in both)."""
+    doc = _doc("hmlr_llc_migration_delivery_plan.pdf")
+    (table,) = doc.tables
+    rows = {r[0]: r for r in table.texts()}
+    assert rows["24"][2:5] == [
+        "Complete check to ensure LA has fully completed all required acitivites within 6 "
+        "weeks from Mobilisation meeting", "21", "Admin"]
+    assert rows["127"][2:5] == [
+        "DDaT Team confirm that Go-Live Job has been requested with WebOps and IT Operations "
+        "for 00:00 of the Go Live date", "", "Delivery"]
+    assert rows["59"][3] == "" and rows["59"][2].endswith("(8 weeks before formative assessment)")
+
+
 def test_boxed_table_with_long_cells_is_no_page_frame() -> None:
     """Kent: a shaded two-column table with a group row and one long cell is a table."""
     doc = _doc("kent_health_wellbeing_activity_2025.pdf")
