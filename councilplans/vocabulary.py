@@ -91,6 +91,13 @@ def blank_refs(text: str) -> str:
     return _IN_TEXT.sub(lambda m: " " * len(m[0]), text)
 
 
+# --- section headings ------------------------------------------------------------------------
+
+SECTION_WORDS = (r"(?:strategic\s+priority|priority|objective|strand|theme|outcome|section|part|"
+                 r"chapter|appendix|annex|aim|goal|workstream)")
+"""The words a plan's section headings start with ("Priority 2: ...", "Theme 3", "Appendix A"):
+the table stitcher, the section-row reader and the title finder all read them."""
+
 # --- bullets ---------------------------------------------------------------------------------
 
 BULLET = "• "

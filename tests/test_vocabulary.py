@@ -94,3 +94,22 @@ def test_html_remnants(text, plain):
 ])
 def test_numbers_inside_text(text, blanked):
     assert blank_refs(text) == blanked
+
+
+@pytest.mark.parametrize(("text", "heading"), [
+    ("Priority 2: Preventing harm", True),
+    ("Strategic priority 1 – Safer streets", True),
+    ("Appendix A: Action plan", True),
+    ("Workstream 3", True),
+    ("Theme: Housing", True),
+    ("Prioritise repairs to refuges", False),
+    ("Sectional review of contracts", False),
+    ("Partnership board meets monthly", False),
+])
+def test_section_heading_words(text: str, heading: bool) -> None:
+    """The stitcher, the section-row reader and the title finder share these words."""
+    import re
+
+    from councilplans.vocabulary import SECTION_WORDS
+
+    assert bool(re.match(rf"{SECTION_WORDS}\b", text, re.I)) is heading

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from councilplans.normalise.grid import Grid
 from councilplans.normalise.headers import decided_by_content, field_for_header
 from councilplans.normalise.text import HARD_BREAK, collapse
+from councilplans.vocabulary import SECTION_WORDS
 
 _MAX_HEADER_CELL = 90
 
@@ -148,9 +149,7 @@ def find_header(grid: Grid, marked_rows: int) -> Header | None:
     return Header(start, start + k, tuple(texts), tuple(titles), firsts)
 
 
-_SECTION_ROW_RE = re.compile(
-    r"^(?:priority|objective|strand|theme|outcome|section|part|aim|goal|workstream)\b", re.I
-)
+_SECTION_ROW_RE = re.compile(rf"^{SECTION_WORDS}\b", re.I)
 
 
 def section_row_text(grid: Grid, r: int, raw_first: str) -> str | None:

@@ -31,6 +31,7 @@ from councilplans.extract.model import RawDocument, RawTable, TextBlock
 from councilplans.normalise.model import DocumentMeta
 from councilplans.normalise.organisations import councils_in
 from councilplans.normalise.text import join_lines
+from councilplans.vocabulary import SECTION_WORDS
 
 __all__ = ["document_meta", "find_period", "find_doc_type"]
 
@@ -69,9 +70,8 @@ _STATUS_KEYS = {"status", "document status", "approval status"}
 
 _NUMBERED = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[ivx]+\.)\s+\S")
 # "Priority 1: Preventing Harm" set as large as the title starts the body, not the title
-_SECTION_LABEL = re.compile(
-    r"\s*(?:priority|section|part|chapter|theme|objective|outcome|strand|appendix|annex)"
-    r"\s+(?:\d+|[A-Z]|[ivx]+)\b\s*[:.\-–]", re.IGNORECASE)
+_SECTION_LABEL = re.compile(rf"\s*{SECTION_WORDS}\s+(?:\d+|[A-Z]|[ivx]+)\b\s*[:.\-–]",
+                            re.IGNORECASE)
 
 # Text a reader never takes for the title however large it is printed: a stamp or watermark
 # ("DRAFT", "OFFICIAL - SENSITIVE"), a memo's field label or its value line ("From: ...",

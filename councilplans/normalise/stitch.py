@@ -12,12 +12,9 @@ from dataclasses import dataclass, field, replace
 
 from councilplans.extract.model import Cell, RawDocument, RawTable, TextBlock
 from councilplans.normalise.text import collapse
+from councilplans.vocabulary import SECTION_WORDS
 
-_SECTION_RE = re.compile(
-    r"^(?:priority|objective|strand|theme|outcome|section|part|chapter|appendix|aim|goal|"
-    r"workstream|strategic priority)\b|^\d+(?:\.\d+)*\.?\s+\S",
-    re.I,
-)
+_SECTION_RE = re.compile(rf"^{SECTION_WORDS}\b|^\d+(?:\.\d+)*\.?\s+\S", re.I)
 SHORT_HEADING = 80
 _SAME_EDGE = 20.0  # points: a continuation's left and right edges are the table's
 _PAGE_FURNITURE_RE = re.compile(r"^(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
