@@ -40,8 +40,9 @@ TITLE_AREA_BLOCKS = 6
 COVER_LINE_CHARS = 120
 
 _DOC_TYPES: tuple[tuple[str, str], ...] = (
-    ("performance matrix", r"performance\s+(?:matrix|framework|monitoring\s+framework)"),
-    ("action plan", r"action\s+plan"),
+    ("performance matrix", r"performance\s+(?:matrix|framework|monitoring\s+framework|"
+                           r"scorecard|dashboard)|\bscorecard\b|\bkpi\s+dashboard"),
+    ("action plan", r"action\s+plan|improvement\s+plan"),
     ("delivery plan", r"delivery\s+plan|implementation\s+plan"),
     ("annual report", r"annual\s+report|progress\s+report|end\s+of\s+year\s+report"),
     ("strategy", r"strateg(?:y|ies)"),

@@ -138,6 +138,9 @@ def test_find_period(text: str, expected: tuple[int, int] | None) -> None:
         ("VAWG Strategic Partnership Annual Report 2015-16", "annual report"),
         ("Havering VAWG Strategy", "strategy"),
         ("Minutes of the meeting", None),
+        ("Police and Crime Plan 2024-2029: Performance Scorecard, Quarter 2", "performance matrix"),
+        ("Children's Services Improvement Plan 2024-2026", "action plan"),
+        ("Corporate KPI Dashboard, Quarter 3", "performance matrix"),
     ],
 )
 def test_find_doc_type(title: str, expected: str | None) -> None:
