@@ -147,7 +147,7 @@ def starts_item(before: str, line: str, capacity: float) -> bool:
     return fits and _starts_item(before, line)
 
 
-def mark_hard_breaks(cell: Cell, per_point: float) -> str:
+def mark_hard_breaks(cell: Cell, per_point: float, column_width: float = 0.0) -> str:
     """A PDF cell's text with the line ends the author typed marked (``HARD_BREAK`` opens the
     next line), as against those the renderer wrapped.
 
@@ -159,11 +159,19 @@ def mark_hard_breaks(cell: Cell, per_point: float) -> str:
     narrow cell (under about forty letters a line) the next word must fit with room to spare
     ("SOG" over "CHOG" over "HP" in a column of group names). An empty line always ends a
     paragraph.
+
+    ``column_width``: the width of the cell's column over the whole table. A table found by
+    white corridors bounds each page's columns by that page's text, so a page whose cells in
+    a column are all short names ("SSG" / "HP") makes the column narrower than it is: the
+    wider of the two is the room a line had.
     """
     text = cell.text
     if cell.bbox is None or per_point <= 0 or "\n" not in text:
         return text
-    capacity = (cell.bbox[2] - cell.bbox[0]) * per_point
+    width = cell.bbox[2] - cell.bbox[0]
+    if cell.col_span == 1:
+        width = max(width, column_width)
+    capacity = width * per_point
     lines = text.split("\n")
     out = [lines[0]]
     blank = False
@@ -202,6 +210,7 @@ def table_to_grid(table: LogicalTable) -> Grid:
     rows = table.rows
     n = max((len(r) for r in rows), default=0)
     density = _capacities(rows, n)
+    widths = [_column_width(rows, c) for c in range(n)]
     text: list[tuple[str, ...]] = []
     covered: list[tuple[bool, ...]] = []
     fill: list[tuple[RGB | None, ...]] = []
@@ -214,14 +223,15 @@ def table_to_grid(table: LogicalTable) -> Grid:
                 orow, ocol = cell.origin
                 ok = 0 <= orow < len(rows) and 0 <= ocol < len(rows[orow])
                 holder = rows[orow][ocol] if ok else None
-            t.append(mark_hard_breaks(holder, density[c]) if holder is not None else "")
+            t.append(mark_hard_breaks(holder, density[c], widths[c]) if holder is not None
+                     else "")
             cov.append(cell is not None and cell.origin is not None and cell.origin[0] < r)
             f.append(holder.fill if holder is not None else None)
         text.append(tuple(t))
         covered.append(tuple(cov))
         fill.append(tuple(f))
     keep = [c for c in range(n) if not _is_ghost_column(rows, c)] or list(range(n))
-    capacity = [density[c] * _column_width(rows, c) for c in range(n)]
+    capacity = [density[c] * widths[c] for c in range(n)]
     if len(keep) < n:
         text = [tuple(row[c] for c in keep) for row in text]
         covered = [tuple(row[c] for c in keep) for row in covered]
