@@ -160,17 +160,17 @@ def mark_hard_breaks(cell: Cell, per_point: float, column_width: float = 0.0) ->
     ("SOG" over "CHOG" over "HP" in a column of group names). An empty line always ends a
     paragraph.
 
-    ``column_width``: the width of the cell's column over the whole table. A table found by
-    white corridors bounds each page's columns by that page's text, so a page whose cells in
-    a column are all short names ("SSG" / "HP") makes the column narrower than it is: the
-    wider of the two is the room a line had.
+    ``column_width``: the width of the cell's column over the whole table, which a one-column
+    cell is measured by. A table found by white corridors bounds each page's columns by that
+    page's own text (a page of short names, "SSG" / "HP", gives a narrow column, a page with
+    a long word a wide one), while the column the renderer filled is one width throughout.
     """
     text = cell.text
     if cell.bbox is None or per_point <= 0 or "\n" not in text:
         return text
     width = cell.bbox[2] - cell.bbox[0]
-    if cell.col_span == 1:
-        width = max(width, column_width)
+    if cell.col_span == 1 and column_width > 0:
+        width = column_width
     capacity = width * per_point
     lines = text.split("\n")
     out = [lines[0]]

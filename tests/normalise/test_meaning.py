@@ -197,3 +197,12 @@ def test_a_lead_cell_a_page_break_cut_is_joined_by_the_same_rule():
     result = records_of(first, second, fmt="pdf")
     assert [r.lead for r in result.records] == [
         "Tri-Borough Community Safety Commissioning Group"]
+
+
+def test_a_cell_is_measured_by_its_columns_width_not_its_pages():
+    # white corridors made this page's lead column wider (106 points) than the column is over
+    # the table (93): measured by the column, "Police Jason Gwillim" would not have fitted
+    per_point = 107.8
+    cell = _pdf_cell("Police Jason\nGwillim", 600, 705.8)
+    assert clean_cell(mark_hard_breaks(cell, per_point, 93.4)) == "Police Jason Gwillim"
+    assert clean_cell(mark_hard_breaks(cell, per_point)) == "Police Jason\nGwillim"
