@@ -268,3 +268,45 @@ def test_plain_variant_gives_every_record_and_no_other(path: Path) -> None:
     score = score_records(expected_of(path), produced(path))
     assert (score.recall, score.precision) == (1.0, 1.0)
     assert score.field_accuracy >= 0.99
+
+
+# --- leads printed one a line in a narrow column (issue 9: a cell's list stays a list) ------
+
+TRIBOROUGH_LEADS = {
+    "layouts/rules-only--reportlab--triborough_vawg_annual_report.pdf": {
+        "1.5": "SOG; CHOG; HP", "1.7": "SSG; HP", "2.1": "CHOG; HOG; SOG; HP MSE",
+        "2.2": "SSG; R&R", "2.4": "CHOG; HOG; SOG", "5.2 (i)": "CHOG; SOG; HP",
+        "5.3": "CHOG; LSCB; SSG; HOG", "5.4 (i)": "CHOG; LSCB QA", "7.1": "SSG; R&R",
+        "5.4 (iv)": "Tri-Borough Community Safety Commissioning Group; HP",
+        # lines a renderer wrapped stay one name
+        "1.6": "SSG HP", "2.9": "VAWG Strategic group SAEB LSCB R&R",
+        "3.1": "VAWG Comms group All Groups", "1.3": "Tri-Borough Community Safety "
+        "Commissioning Group"},
+    "layouts/header-band--word--triborough_vawg_annual_report.pdf": {
+        "5.3": "CHOG; LSCB; SSG; HOG", "5.4 (i)": "CHOG; LSCB QA"},
+    "variants/triborough_vawg_annual_report-plain.pdf": {
+        "2.1": "CHOG; HOG; SOG; HP MSE", "5.3": "CHOG; LSCB; SSG; HOG"},
+    "triborough_vawg_annual_report.pdf": {"7.3": "R&R; SSG"},
+    "triborough_vawg_annual_report-rl.pdf": {
+        "5.4 (iv)": "Tri-Borough Community Safety Commissioning Group; HP"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRIBOROUGH_LEADS))
+def test_triborough_leads_printed_one_a_line_are_separate_leads(name: str) -> None:
+    """Group names printed one a line in the narrow lead column (in one cell, or over a page
+    break) are as many leads as group names printed one a row; wrapped names stay one."""
+    records = {r["ref"]: r for r in produced(SAMPLES / name)}
+    leads = {ref: records[ref]["lead"] for ref in TRIBOROUGH_LEADS[name]}
+    assert leads == TRIBOROUGH_LEADS[name]
+
+
+def test_triborough_rules_only_reportlab_action_keeps_its_words_and_progress_its_rest() -> None:
+    """A band carried over under the header rule is a row: the 2.2 row under it keeps its
+    action's words out of the lead, and 2.1's progress goes on past the page break."""
+    records = {r["ref"]: r for r in produced(
+        LAYOUTS / "rules-only--reportlab--triborough_vawg_annual_report.pdf")}
+    assert records["2.2"]["action"] == (
+        "VAWG Strat Action: Identify and support high-risk domestic abuse cases and provide "
+        "bespoke support for those most at risk")
+    assert "Most (948) wanted support with health and well being" in records["2.1"]["progress"]

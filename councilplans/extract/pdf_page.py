@@ -65,6 +65,13 @@ class PageContent:
     dots: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
+def _abuts(prev: Char, x0: float, height: float, base: float) -> bool:
+    """Does a glyph at ``x0`` on baseline ``base`` follow ``prev`` on its line with no gap a
+    space would leave?"""
+    size = max(height, prev.bottom - prev.top, 1.0)
+    return abs(base - prev.baseline) <= 0.3 * size and -0.3 * size <= x0 - prev.x1 <= 0.12 * size
+
+
 class Centres:
     """The centres of a page's chars as arrays, computed once for the passes that sort chars
     into tables (each asks "which chars lie in which box" of every char on the page)."""
@@ -234,13 +241,16 @@ class PageReader:
         left, bottom, right, top = self._box
         upright = self.rotation == 0
         space = False
-        generated = pdfium_c.FPDFText_IsGenerated if self.turned else None
+        real = False  # since the last char, a separator other than a line break pdfium guessed
+        is_generated = pdfium_c.FPDFText_IsGenerated
+        generated = is_generated if self.turned else None
         for i, ch in enumerate(text):
             if ch in spaces or ch < " ":
                 # on a page read turned, pdfium's own guessed spaces split words ("Com mission"):
                 # the gaps between letters decide there
                 if generated is None or generated(tp, i) != 1:
                     space = True
+                    real = real or ch not in "\r\n" or is_generated(tp, i) != 1
                 continue
             if not get_box(handle, i, ref):
                 continue
@@ -256,8 +266,10 @@ class PageReader:
                 ch = "-"  # pdfium's mark for a hyphen at a line end
             if not math.isfinite(x0 + y0 + x1 + y1 + base):
                 continue  # a damaged matrix or font size: no place on the page
+            if space and not real and chars and _abuts(chars[-1], x0, y1 - y0, base):
+                space = False  # a glyph drawn on its own, not a new line (Chromium): "S S G"
             chars.append(Char(ch, x0, y0, x1, y1, i, space, base))
-            space = False
+            space = real = False
 
     def _read_objects(self, content: PageContent) -> None:
         n = pdfium_c.FPDFPage_CountObjects(self.raw)

@@ -267,10 +267,10 @@ def _tail(chars: list[Char], x0: float, x1: float, top: float) -> list[list[list
 
 
 def _inner_row(bands: list[list[list[Char]]], x0: float, x1: float) -> bool:
-    """A ruled band whose only text keeps to one column away from the first (a cell carried
-    over from the page before): a row of the table with its other cells empty."""
-    return bool(bands) and all(
-        len(b) == 1 and b[0][0].x0 > x0 + INNER_SHARE * (x1 - x0) for b in bands)
+    """A ruled band whose text all keeps away from the first column (cells carried over
+    from the page before, and maybe a group row's next part beside them): a row of the
+    table with its first cell empty."""
+    return bool(bands) and all(b[0][0].x0 > x0 + INNER_SHARE * (x1 - x0) for b in bands)
 
 
 def _row_start(bands: list[list[list[Char]]], x0: float, x1: float) -> bool:

@@ -26,6 +26,9 @@ class Grid:
     fill: tuple[tuple[RGB | None, ...], ...]
     full_width: tuple[str | None, ...]
     keys: tuple[tuple[str, ...], ...]  # each row's own cells, lower-cased, as the document has them
+    # per column, how much text a line holds (``text_width`` units; 0 where cells have no box):
+    # tells a cell's items from its wrapped lines across a page break too
+    capacity: tuple[float, ...] = ()
 
     @property
     def n_rows(self) -> int:
@@ -34,6 +37,14 @@ class Grid:
     def own(self, r: int, c: int) -> str:
         """The text a row holds itself at a column: "" under a cell merged from above."""
         return "" if self.covered[r][c] else self.text[r][c]
+
+    def breaks_item(self, c: int, before: str, after: str) -> bool:
+        """Whether text ``after`` in column ``c`` opens an item of its own below ``before``
+        (the part of the same cell a page break cut): see ``starts_item``."""
+        last = next((ln for ln in reversed(before.split("\n")) if ln.strip()), "")
+        first = next((ln for ln in after.split("\n") if ln.strip()), "")
+        cap = self.capacity[c] if c < len(self.capacity) else 0.0
+        return starts_item(last.lstrip(HARD_BREAK), first.lstrip(HARD_BREAK), cap)
 
     def column(self, c: int, rows: range | list[int]) -> list[str]:
         """A column's own texts over some rows (merged cells counted once)."""
@@ -109,8 +120,11 @@ def _capacities(rows: tuple[tuple[Cell, ...], ...], n: int) -> list[float]:
 _RUNS_ON = re.compile(
     r"(?:\b(?:a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|via|per|our|their|its)"
     r"|[,&+/\-–—])$", re.I)
-# Below about forty letters a line, where a renderer wraps varies too much with the words.
+# Below about forty letters a line, where a renderer wraps varies too much with the words for
+# a next word that only just fits to say much: there the line and the next line's first word
+# must fill no more than this share of the cell ("CHOG" over "HOG" in a column of group names).
 _MIN_LIST_WIDTH = 40 * 556
+_NARROW_FIT = 0.85
 
 
 def _starts_item(before: str, line: str) -> bool:
@@ -120,7 +134,20 @@ def _starts_item(before: str, line: str) -> bool:
         or before.endswith((":", ";", ".", "!", "?"))
 
 
-def mark_hard_breaks(cell: Cell, per_point: float) -> str:
+def starts_item(before: str, line: str, capacity: float) -> bool:
+    """Whether ``line`` opens an item of its own below ``before`` in a cell that holds
+    ``capacity`` (``text_width`` units) a line: the first word would have fitted after
+    ``before`` (with room to spare in a narrow cell), and the line starts afresh."""
+    before, line = before.strip(), line.strip()
+    if not before or not line or capacity <= 0:
+        return False
+    if capacity < _MIN_LIST_WIDTH:
+        capacity *= _NARROW_FIT
+    fits = text_width(f"{before} {line.split()[0]}") <= capacity
+    return fits and _starts_item(before, line)
+
+
+def mark_hard_breaks(cell: Cell, per_point: float, column_width: float = 0.0) -> str:
     """A PDF cell's text with the line ends the author typed marked (``HARD_BREAK`` opens the
     next line), as against those the renderer wrapped.
 
@@ -128,15 +155,23 @@ def mark_hard_breaks(cell: Cell, per_point: float) -> str:
     cell's width times its column's ``_capacities`` tells how much fits. A line that stops
     short of that, before a line that starts afresh (a capital, a digit) or after one that
     ended a clause, is an item of a list ("Family Hub Programme" above "Whole system Obesity
-    Strategy"), unless it ends on a word that runs on ("support for" / "Families") or the
-    cell is too narrow to tell (under about forty letters a line). An empty line always
-    ends a paragraph.
+    Strategy"), unless it ends on a word that runs on ("support for" / "Families"). In a
+    narrow cell (under about forty letters a line) the next word must fit with room to spare
+    ("SOG" over "CHOG" over "HP" in a column of group names). An empty line always ends a
+    paragraph.
+
+    ``column_width``: the width of the cell's column over the whole table, which a one-column
+    cell is measured by. A table found by white corridors bounds each page's columns by that
+    page's own text (a page of short names, "SSG" / "HP", gives a narrow column, a page with
+    a long word a wide one), while the column the renderer filled is one width throughout.
     """
     text = cell.text
     if cell.bbox is None or per_point <= 0 or "\n" not in text:
         return text
-    capacity = (cell.bbox[2] - cell.bbox[0]) * per_point
-    narrow = capacity < _MIN_LIST_WIDTH
+    width = cell.bbox[2] - cell.bbox[0]
+    if cell.col_span == 1 and column_width > 0:
+        width = column_width
+    capacity = width * per_point
     lines = text.split("\n")
     out = [lines[0]]
     blank = False
@@ -146,12 +181,18 @@ def mark_hard_breaks(cell: Cell, per_point: float) -> str:
             blank = True
             continue
         before = next((ln.strip() for ln in reversed(out) if ln.strip()), "")
-        fits = text_width(f"{before} {stripped.split()[0]}") <= capacity
-        hard = bool(before) and (blank or (fits and not narrow
-                                           and _starts_item(before, stripped)))
+        hard = bool(before) and (blank or starts_item(before, stripped, capacity))
         out.append(HARD_BREAK + line if hard else line)
         blank = False
     return "\n".join(out)
+
+
+def _column_width(rows: tuple[tuple[Cell, ...], ...], c: int) -> float:
+    """A column's width: the median of its own one-column cells' boxes (0 without boxes)."""
+    widths = sorted(cell.bbox[2] - cell.bbox[0] for row in rows if c < len(row)
+                    for cell in (row[c],)
+                    if cell.bbox is not None and cell.origin is None and cell.col_span == 1)
+    return widths[len(widths) // 2] if widths else 0.0
 
 
 def _is_ghost_column(rows: tuple[tuple[Cell, ...], ...], c: int) -> bool:
@@ -169,6 +210,7 @@ def table_to_grid(table: LogicalTable) -> Grid:
     rows = table.rows
     n = max((len(r) for r in rows), default=0)
     density = _capacities(rows, n)
+    widths = [_column_width(rows, c) for c in range(n)]
     text: list[tuple[str, ...]] = []
     covered: list[tuple[bool, ...]] = []
     fill: list[tuple[RGB | None, ...]] = []
@@ -181,13 +223,15 @@ def table_to_grid(table: LogicalTable) -> Grid:
                 orow, ocol = cell.origin
                 ok = 0 <= orow < len(rows) and 0 <= ocol < len(rows[orow])
                 holder = rows[orow][ocol] if ok else None
-            t.append(mark_hard_breaks(holder, density[c]) if holder is not None else "")
+            t.append(mark_hard_breaks(holder, density[c], widths[c]) if holder is not None
+                     else "")
             cov.append(cell is not None and cell.origin is not None and cell.origin[0] < r)
             f.append(holder.fill if holder is not None else None)
         text.append(tuple(t))
         covered.append(tuple(cov))
         fill.append(tuple(f))
     keep = [c for c in range(n) if not _is_ghost_column(rows, c)] or list(range(n))
+    capacity = [density[c] * widths[c] for c in range(n)]
     if len(keep) < n:
         text = [tuple(row[c] for c in keep) for row in text]
         covered = [tuple(row[c] for c in keep) for row in covered]
@@ -199,4 +243,5 @@ def table_to_grid(table: LogicalTable) -> Grid:
         fill=tuple(fill),
         full_width=tuple(_full_width_text(row, r) for r, row in enumerate(rows)),
         keys=tuple(tuple(collapse(c.text).lower() for c in row) for row in rows),
+        capacity=tuple(capacity[c] for c in keep),
     )

@@ -18,7 +18,7 @@ from councilplans.normalise.model import MAPPABLE_FIELDS, Record
 from councilplans.normalise.rag import parse_rag
 from councilplans.normalise.split import piece_for, split_actions
 from councilplans.normalise.stitch import LogicalTable
-from councilplans.normalise.text import clean_cell, collapse, join_texts
+from councilplans.normalise.text import HARD_BREAK, clean_cell, collapse, join_texts
 from councilplans.normalise.timescales import parse_timescale
 from councilplans.vocabulary import BULLET, clean_ref, is_numbered, leading_ref
 
@@ -156,8 +156,13 @@ def rows_to_drafts(
             continue
         if drafts and (key_merged or key_empty or cut):
             draft = drafts[-1]
-            # The rest of a row a page break cut continues its cells; a group row adds parts.
+            # The rest of a row a page break cut continues its cells (a line that would have
+            # fitted under the break starts an item: the lead "SOG" under "HOG"); a group row
+            # adds parts.
             for c, t in enumerate(texts):
+                before = (draft.parts.get(c) or [""])[-1]
+                if cut and t.strip() and before.strip() and grid.breaks_item(c, before, t):
+                    t = HARD_BREAK + t.lstrip(HARD_BREAK)
                 draft.add(c, t, new_part=not cut)
             if cut:  # a merged cell the break cut reads whole in the rows it spans below
                 for c, cell in enumerate(table.rows[r]):
@@ -181,8 +186,15 @@ def rows_to_drafts(
 
 
 def _field_text(field_name: str, texts: list[str]) -> str | None:
-    sep = _PART_SEP.get(field_name, "\n")
-    return join_texts([clean_cell(t) for t in texts], sep)
+    """A field's text from its parts (one per group row). Where parts are joined by a mark
+    ("; " between leads), so are the items of one cell's list: leads printed one a line in
+    one cell are as many leads as leads printed one a row."""
+    sep = _PART_SEP.get(field_name)
+    if sep is None:
+        return join_texts([clean_cell(t) for t in texts], "\n")
+    items = [item.removeprefix(BULLET).strip() for t in texts
+             for item in (clean_cell(t) or "").split("\n")]
+    return join_texts(items, sep)
 
 
 def draft_to_records(draft: Draft, cols: Columns, table: LogicalTable) -> list[Record]:
@@ -221,6 +233,8 @@ def draft_to_records(draft: Draft, cols: Columns, table: LogicalTable) -> list[R
                 if f != main_field and v.get(f):
                     if len(pieces) > 1:
                         v[f] = piece_for(v[f], ref, all_refs)
+                        if f in _PART_SEP and v[f]:  # "1.1 Police; 1.2 Council"
+                            v[f] = v[f].rstrip(_PART_SEP[f]) or None
                     elif f in ("timescale", "lead"):
                         v[f] = _without_ref(v[f])
         if not any(v.get(f) for f in MAIN_FIELDS if f != "objective") and not (

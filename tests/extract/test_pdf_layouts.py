@@ -410,3 +410,28 @@ def test_sample_rules_only_word_row_started_at_the_foot_of_a_page() -> None:
     (table,) = [t for t in doc.tables if t.page == 15]
     assert [r[0] for r in table.texts()] == ["No.", "", "2.26"]
     assert "2.26" not in [b.text for b in doc.blocks if b.page == 15 and not hasattr(b, "rows")]
+
+
+def test_sample_first_page_header_chromium_glyphs_drawn_one_by_one_stay_words() -> None:
+    """Chromium draws a page's glyphs one text object each, and pdfium guesses a line break
+    between every two: glyphs that abut on one baseline are one word ("SSG", not "S S G")."""
+    doc = _sample("first-page-header--chromium--triborough_vawg_annual_report")
+    (row,) = [r for t in doc.tables if t.page == 9 for r in t.texts() if r[0] == "2.2"]
+    assert row[1].startswith("VAWG Strat Action: Identify and support\n")
+    assert row[2] == "SSG"
+    assert row[3].startswith("MARACs coordinated to high standards")
+
+
+def test_sample_rules_only_reportlab_band_carried_over_beside_a_new_sub_row() -> None:
+    """Under the header rule, a band holds the rest of a cell from the page before and, below
+    a rule that crosses only two columns, the next lead's sub-row: one row of the table (not
+    dropped), and the row under it keeps its words in their columns."""
+    doc = _sample("rules-only--reportlab--triborough_vawg_annual_report")
+    (table,) = [t for t in doc.tables if t.page == 10]
+    texts = table.texts()
+    assert [r[0] for r in texts] == ["Action", "", "2.2", "Action", ""]
+    assert texts[1][2] == "HP MSE"
+    assert texts[1][3].startswith("support with health and well being")
+    assert texts[2][1:3] == [
+        "VAWG Strat Action: Identify and support\nhigh-risk domestic abuse cases and provide\n"
+        "bespoke support for those most at risk", "SSG"]

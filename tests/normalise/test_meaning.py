@@ -143,3 +143,66 @@ def test_a_second_column_of_what_is_done_is_the_output_not_a_lost_action():
     assert [(r.action, r.output, r.lead) for r in result.records] == [
         ("Train frontline staff in routine enquiry", "Training for 200 staff by March",
          "Public Health")]
+
+
+def _boxed(y: float, *cells: tuple[str, float, float]) -> tuple[Cell, ...]:
+    return tuple(_pdf_cell(text, x0, x1, y) for text, x0, x1 in cells)
+
+
+# An action column 255 points wide whose wrapped lines say how much a point holds, beside a
+# narrow lead column (110 points, under forty letters a line).
+_ACTION = "Give more support to those more likely to\nexperience poorer outcomes"
+
+
+def _lead_table(index: int, page: int, *leads: str, action: str = _ACTION) -> RawTable:
+    header = _boxed(0, ("Action", 15, 270), ("Lead", 270, 380))
+    rows = [header] + [_boxed(40 * (k + 1), (action if k == 0 else "", 15, 270),
+                              (lead, 270, 380)) for k, lead in enumerate(leads)]
+    return RawTable(index=index, page=page, end_page=page, rows=tuple(rows),
+                    row_pages=(page,) * len(rows), header_rows=1)
+
+
+def test_leads_printed_one_a_line_in_a_narrow_cell_are_separate_leads_and_wrapped_ones_one():
+    result = records_of(_lead_table(0, 1, "SOG\nCHOG\nHP"), fmt="pdf")
+    assert [r.lead for r in result.records] == ["SOG; CHOG; HP"]
+    # a name the renderer wrapped: the next word would not have fitted, or it carries on in
+    # lower case
+    for wrapped in ("Tri-Borough\nCommunity Safety\nCommissioning\nGroup",
+                    "All Operational\ngroups", "VAWG Comms\ngroup All Groups"):
+        result = records_of(_lead_table(0, 1, wrapped), fmt="pdf")
+        assert [r.lead for r in result.records] == [wrapped.replace("\n", " ")]
+
+
+def test_a_narrow_cell_needs_room_to_spare_before_a_line_counts_as_an_item():
+    per_point = 18732 / 255
+    # "SOG CHOG" takes about two thirds of the cell: a forced break
+    assert clean_cell(mark_hard_breaks(_pdf_cell("SOG\nCHOG", 270, 380), per_point)) == (
+        "SOG\nCHOG")
+    # "Year two CHOG LSCB/FCS/EH" would not have fitted: wrapped, as far as widths tell
+    assert clean_cell(mark_hard_breaks(_pdf_cell("Year two CHOG\nLSCB/FCS/EH", 270, 380),
+                                       per_point)) == "Year two CHOG LSCB/FCS/EH"
+
+
+def test_a_lead_cell_a_page_break_cut_is_joined_by_the_same_rule():
+    # the action cell runs on overleaf; the lead under the break is a lead of its own ("R&R"
+    # then "SSG"), while a lead name cut mid-way ("Community Safety" / "Group") is one
+    first = _lead_table(0, 1, "R&R", action="Work closely with local family\ncourts to")
+    second = _lead_table(1, 2, "SSG", action="report on their response")
+    result = records_of(first, second, fmt="pdf")
+    assert [(r.action, r.lead) for r in result.records] == [
+        ("Work closely with local family courts to report on their response", "R&R; SSG")]
+    first = _lead_table(0, 1, "Tri-Borough\nCommunity Safety",
+                        action="Work closely with local family\ncourts to")
+    second = _lead_table(1, 2, "Commissioning Group", action="report on their response")
+    result = records_of(first, second, fmt="pdf")
+    assert [r.lead for r in result.records] == [
+        "Tri-Borough Community Safety Commissioning Group"]
+
+
+def test_a_cell_is_measured_by_its_columns_width_not_its_pages():
+    # white corridors made this page's lead column wider (106 points) than the column is over
+    # the table (93): measured by the column, "Police Jason Gwillim" would not have fitted
+    per_point = 107.8
+    cell = _pdf_cell("Police Jason\nGwillim", 600, 705.8)
+    assert clean_cell(mark_hard_breaks(cell, per_point, 93.4)) == "Police Jason Gwillim"
+    assert clean_cell(mark_hard_breaks(cell, per_point)) == "Police Jason\nGwillim"
