@@ -140,7 +140,6 @@ def process_file(
     a long document's tables are normalised in that many processes.
     """
     from councilplans.extract import extract_document
-    from councilplans.normalise import normalise_document
 
     warm = None
     if page_workers > 1:
@@ -149,6 +148,10 @@ def process_file(
         raw = extract_document(path, password=password, engine=engine, workers=page_workers,
                                while_waiting=warm)
         facts = replace(facts, format=raw.format)
+        # imported once the pages are read (a worker sent a file before the driver loaded
+        # normalise imports it while its page readers read, not before they start)
+        from councilplans.normalise import normalise_document
+
         result = normalise_document(raw, workers=page_workers)
     except NoTextLayer as exc:
         return FileResult(replace(facts, format="pdf"), exc.status, str(exc))
