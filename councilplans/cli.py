@@ -10,7 +10,7 @@ import threading
 import click
 
 from councilplans import __version__
-from councilplans.schema.db import DEFAULT_URL
+from councilplans.schema.urls import DEFAULT_URL
 from councilplans.status import FileStatus
 
 ENV_HELP = ("The database may also be set in the environment: COUNCILPLANS_DB="
@@ -18,7 +18,7 @@ ENV_HELP = ("The database may also be set in the environment: COUNCILPLANS_DB="
 
 
 def _db_url(_ctx, _param, value: str) -> str:
-    from councilplans.schema.db import database_url
+    from councilplans.schema.urls import database_url
 
     return database_url(value)
 
@@ -146,20 +146,32 @@ def import_cmd(paths, db_url, password, jobs, timeout, memory_mb, force, revises
     again to stop at once.
     """
     from councilplans.executors import ExecutorError
-    from councilplans.pipeline import Options, default_jobs, find_files, import_files
+    from councilplans.pipeline import (
+        Options,
+        default_jobs,
+        find_files,
+        import_files,
+        start_reading,
+    )
 
     if revises and new_document:
         raise click.UsageError("--revises and --new-document contradict each other")
     files = find_files(paths)
     if not files:
         raise click.ClickException("no .pdf or .docx files found in " + ", ".join(paths))
-    engine = _dry_run_engine(db_url) if dry_run else _engine(db_url, create=True)
-    if revises:
-        _check_revises(engine, revises)
     options = Options(password=password, timeout=timeout, memory_mb=memory_mb,
                       jobs=default_jobs() if jobs is None else jobs, force=force,
                       revises=revises, new_document=new_document, dry_run=dry_run,
                       executor=executor, shared_path=shared_path, engine=extract_engine)
+    started = start_reading(files, options)  # a long plan alone: read while the db opens
+    try:
+        engine = _dry_run_engine(db_url) if dry_run else _engine(db_url, create=True)
+        if revises:
+            _check_revises(engine, revises)
+    except BaseException:
+        if started is not None:
+            started.close()
+        raise
     counts: dict[str, int] = {}
     n_records = 0
     bar = None
@@ -172,7 +184,8 @@ def import_cmd(paths, db_url, password, jobs, timeout, memory_mb, force, revises
     tag = " (dry run)" if dry_run else ""
     try:
         reading = (lambda path: bar.set_postfix_str(_short(path), refresh=True)) if bar else None
-        results = import_files(engine, files, options, stop=stop, on_read=reading)
+        results = import_files(engine, files, options, stop=stop, on_read=reading,
+                               started=started)
         for result in _executor_errors(results, ExecutorError):
             counts[result.status] = counts.get(result.status, 0) + 1
             n_records += result.n_records if result.status != FileStatus.UNCHANGED else 0
@@ -198,6 +211,8 @@ def import_cmd(paths, db_url, password, jobs, timeout, memory_mb, force, revises
         # Once stopping, a further press while the summary prints still means "stop now"
         # (exit 130), not Python's default KeyboardInterrupt traceback.
         signal.signal(signal.SIGINT, _exit_stopped if stop.is_set() else previous_handler)
+        if started is not None:  # --fail-fast left the results unread: end the workers now
+            started.close()
     if bar is not None:
         bar.close()
     done = sum(counts.values())

@@ -166,9 +166,57 @@ def outcome(future, facts: FileFacts, options: Options) -> FileResult:
 class LocalExecutor:
     """Today's default: a pool of ``options.jobs`` processes on this machine (0: no pool)."""
 
+    def __init__(self) -> None:
+        self._pool = None  # a pool ``sending`` started, until ``run`` or ``close`` ends it
+        self._sent: dict[Path, object] = {}  # path -> future, for files sent by ``sending``
+        self._shape = (1, 1)  # (workers, page workers) of that pool
+
+    @classmethod
+    def sending(cls, work: Work, options: Options) -> LocalExecutor:
+        """An executor whose pool is reading every file of ``work`` already.
+
+        For fewer files than jobs (``page_workers`` > 1): each worker loads the parsers and
+        word lists itself while its page readers read, so nothing is loaded here first and the
+        caller can open its database meanwhile. ``run`` awaits the files it is then given and
+        ends the reading of the others (files the database holds already); ``close`` ends it
+        all if ``run`` never comes.
+        """
+        self = cls()
+        self._shape = (max(1, min(options.jobs, len(work))), page_workers(options.jobs,
+                                                                            len(work)))
+        self._pool = limited_pool(self._shape[0], options.memory_mb, load=False)
+        for path, facts in work:
+            self._sent[path] = schedule(self._pool, str(path), facts, options, self._shape[1])
+        return self
+
+    def close(self) -> None:
+        """End a pool ``sending`` started that ``run`` has not taken over (its files unread)."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            for future in self._sent.values():
+                future.cancel()
+            pool.stop()
+            pool.join()
+
     def run(
         self, work: Work, options: Options, stop: threading.Event, on_read: OnRead
     ) -> Iterator[FileResult]:
+        in_flight: dict = {}  # future -> facts
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            pending = deque()
+            for path, facts in work:
+                future = self._sent.pop(path, None)
+                if future is None:
+                    pending.append((path, facts))
+                else:
+                    in_flight[future] = facts
+            workers, split = self._shape
+            for future in self._sent.values():  # stored already: not waited for
+                future.cancel()
+            yield from _stream(pool, in_flight, pending, workers, split, options, stop, on_read,
+                               finish=not self._sent)
+            return
         if options.jobs <= 0:
             for path, facts in work:
                 if stop.is_set():
@@ -181,34 +229,39 @@ class LocalExecutor:
         if split == 1:  # else the worker loads them while its page readers read
             preload()
         pool = limited_pool(workers, options.memory_mb, load=split == 1)
-        pending = deque(work)
-        in_flight: dict = {}  # future -> facts
-        completed = False
-        try:
-            while pending or in_flight:
-                # one file queued per worker beyond those running, so no worker waits while the
-                # driver stores a result; on a stop the queued ones are dropped, not read
-                while pending and len(in_flight) < 2 * workers and not stop.is_set():
-                    path, facts = pending.popleft()
-                    in_flight[schedule(pool, str(path), facts, options, split)] = facts
-                if stop.is_set():
-                    for future in [f for f in in_flight if not f.running()]:
-                        if future.cancel():
-                            del in_flight[future]
-                if not in_flight:
-                    break
-                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-                for future in [f for f in in_flight if f in done]:  # sent first, told first
-                    facts = in_flight.pop(future)
-                    on_read(facts.path)
-                    yield outcome(future, facts, options)
-            completed = True
-        finally:  # stopped early (--fail-fast, a second Ctrl-C): end the workers at once
-            if completed:
-                pool.close()
-            else:
-                pool.stop()
-            pool.join()
+        yield from _stream(pool, in_flight, deque(work), workers, split, options, stop, on_read)
+
+
+def _stream(pool, in_flight: dict, pending: deque, workers: int, split: int, options: Options,
+            stop: threading.Event, on_read: OnRead, finish: bool = True) -> Iterator[FileResult]:
+    """Keep ``pool`` fed from ``pending`` beside the futures ``in_flight``; yield each result
+    as it finishes, then end the pool (at once unless every file was read and ``finish``)."""
+    completed = False
+    try:
+        while pending or in_flight:
+            # one file queued per worker beyond those running, so no worker waits while the
+            # driver stores a result; on a stop the queued ones are dropped, not read
+            while pending and len(in_flight) < 2 * workers and not stop.is_set():
+                path, facts = pending.popleft()
+                in_flight[schedule(pool, str(path), facts, options, split)] = facts
+            if stop.is_set():
+                for future in [f for f in in_flight if not f.running()]:
+                    if future.cancel():
+                        del in_flight[future]
+            if not in_flight:
+                break
+            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            for future in [f for f in in_flight if f in done]:  # sent first, told first
+                facts = in_flight.pop(future)
+                on_read(facts.path)
+                yield outcome(future, facts, options)
+        completed = True
+    finally:  # stopped early (--fail-fast, a second Ctrl-C): end the workers at once
+        if completed and finish:
+            pool.close()
+        else:
+            pool.stop()
+        pool.join()
 
 
 # --- Dask ---------------------------------------------------------------------------------------

@@ -17,17 +17,21 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from councilplans.errors import (
     CouncilPlansError,
     ExtractionMemoryError,
     NoTextLayer,
 )
-from councilplans.normalise.model import NormalisedDocument
-from councilplans.schema.store import ImportStore, Known, Stored
 from councilplans.status import FileStatus
+
+if TYPE_CHECKING:  # loaded once a single file's pages are being read (``start_reading``)
+    from sqlalchemy.engine import Engine
+
+    from councilplans.executors import LocalExecutor
+    from councilplans.normalise.model import NormalisedDocument
+    from councilplans.schema.store import ImportStore, Known, Stored
 
 SUFFIXES = (".pdf", ".docx")
 
@@ -136,7 +140,6 @@ def process_file(
     a long document's tables are normalised in that many processes.
     """
     from councilplans.extract import extract_document
-    from councilplans.normalise import normalise_document
 
     warm = None
     if page_workers > 1:
@@ -145,6 +148,10 @@ def process_file(
         raw = extract_document(path, password=password, engine=engine, workers=page_workers,
                                while_waiting=warm)
         facts = replace(facts, format=raw.format)
+        # imported once the pages are read (a worker sent a file before the driver loaded
+        # normalise imports it while its page readers read, not before they start)
+        from councilplans.normalise import normalise_document
+
         result = normalise_document(raw, workers=page_workers)
     except NoTextLayer as exc:
         return FileResult(replace(facts, format="pdf"), exc.status, str(exc))
@@ -173,43 +180,90 @@ def _out_of_memory(exc: BaseException) -> bool:
     return False
 
 
+@dataclass
+class Started:
+    """Files handed to local workers before the driver opened its database (``start_reading``).
+
+    ``facts``: what was hashed for them, so nothing is hashed twice. ``close`` ends the
+    workers if ``import_files`` never took them over (a failure to open the database, a stop).
+    """
+
+    executor: LocalExecutor
+    facts: dict[Path, FileFacts]
+
+    def close(self) -> None:
+        self.executor.close()
+
+
+def start_reading(paths: list[Path], options: Options) -> Started | None:
+    """Start reading a file or two before the database is open, where that pays.
+
+    A long plan imported alone has its pages read in several processes; the driver's own
+    start-up (SQLAlchemy, the schema check, opening the database: most of a second on one
+    core) then runs beside them instead of before them. Only with fewer files than local
+    jobs, each worker then taking one file with page readers of its own: nothing waits in a
+    queue for a file the database may say is unchanged (``import_files`` ends that reading).
+    None: nothing started, ``import_files`` sends the files as usual.
+    """
+    from councilplans.executors import LocalExecutor, page_workers
+
+    if options.executor != "local" or page_workers(options.jobs, len(paths)) <= 1:
+        return None
+    try:
+        work = [(path, facts_for(path)) for path in paths]
+    except OSError:
+        return None  # import_files says why, file by file
+    return Started(LocalExecutor.sending(work, options), dict(work))
+
+
 def import_files(
     engine: Engine, paths: list[Path], options: Options, stop: threading.Event | None = None,
-    on_read: Callable[[str], None] | None = None,
+    on_read: Callable[[str], None] | None = None, started: Started | None = None,
 ) -> Iterator[FileResult]:
     """Import each file, yielding one result per file as it finishes.
 
     ``stop``, once set, lets the files being read finish (and be stored) and starts no more.
     ``on_read`` is told each file's path when its result is awaited (a progress bar shows it).
     With ``options.dry_run`` everything happens inside one transaction that is rolled back.
+    ``started``: the files ``start_reading`` sent already; this awaits them (or ends their
+    reading if the database holds them) and ends those workers however it ends.
     """
+    from councilplans.schema.store import ImportStore
+
     stop = stop or threading.Event()
     on_read = on_read or (lambda _path: None)
+    early = started.facts if started is not None else {}
     work: list[tuple[Path, FileFacts]] = []
     replace_ids: dict[str, int] = {}
-    with ImportStore(engine, dry_run=options.dry_run) as store:
-        for path in paths:
-            if stop.is_set():
-                return
-            try:
-                facts = facts_for(path)
-            except OSError as exc:
-                yield FileResult(FileFacts(path.name, str(path), "", None), FileStatus.FAILED,
-                                 f"cannot read: {exc.strerror or exc}")
-                continue
-            known = store.known(facts.sha256)
-            if known is not None:
-                if not options.force:
-                    yield FileResult(facts, FileStatus.UNCHANGED, known=known)
+    try:
+        with ImportStore(engine, dry_run=options.dry_run) as store:
+            for path in paths:
+                if stop.is_set():
+                    return
+                try:
+                    facts = early[path] if path in early else facts_for(path)
+                except OSError as exc:
+                    yield FileResult(FileFacts(path.name, str(path), "", None),
+                                     FileStatus.FAILED, f"cannot read: {exc.strerror or exc}")
                     continue
-                replace_ids[facts.sha256] = known.document_id
-            work.append((path, facts))
-        if not work:
-            return
-        from councilplans.executors import executor_for
+                known = store.known(facts.sha256)
+                if known is not None:
+                    if not options.force:
+                        yield FileResult(facts, FileStatus.UNCHANGED, known=known)
+                        continue
+                    replace_ids[facts.sha256] = known.document_id
+                work.append((path, facts))
+            if not work:
+                return
+            from councilplans.executors import executor_for
 
-        for result in executor_for(options.executor).run(work, options, stop, on_read):
-            yield _stored(store, result, replace_ids.get(result.facts.sha256), options)
+            executor = started.executor if started is not None else executor_for(
+                options.executor)
+            for result in executor.run(work, options, stop, on_read):
+                yield _stored(store, result, replace_ids.get(result.facts.sha256), options)
+    finally:
+        if started is not None:  # a no-op once ``run`` took its workers over
+            started.close()
 
 
 def _stored(store: ImportStore, result: FileResult, replace_id: int | None,

@@ -322,19 +322,23 @@ def camelot_rounds(plan: Path, rounds: int) -> int:
     """The default import and camelot vector in turn ``rounds`` times; the median ratio."""
     import statistics
 
-    ratios = []
+    ratios, cpu_ratios = [], []
     for n in range(1, rounds + 1):
         imp = measure("import-default", child_cmd("import-default", plan))
         if "db" in imp.info:
             shutil.rmtree(Path(imp.info.pop("db")).parent, ignore_errors=True)
         cam = measure("camelot-vector", child_cmd("camelot-vector", plan))
-        print(f"round {n}: import {imp.task_s or imp.process_s:.2f} s, camelot vector "
-              f"{cam.task_s or cam.process_s:.2f} s; {camelot_ratio_line(imp, cam)}", flush=True)
+        # on a shared machine wall time follows the other users' load; CPU time much less
+        print(f"round {n}: import {imp.task_s or imp.process_s:.2f} s ({imp.cpu_s:.2f} cpu s), "
+              f"camelot vector {cam.task_s or cam.process_s:.2f} s ({cam.cpu_s:.2f} cpu s), "
+              f"load {os.getloadavg()[0]:.1f}; {camelot_ratio_line(imp, cam)}", flush=True)
         if imp.ok and cam.ok:
             ratios.append((imp.task_s or imp.process_s) / (cam.task_s or cam.process_s))
+            cpu_ratios.append(imp.cpu_s / cam.cpu_s)
     if ratios:
         print(f"import / camelot vector over {len(ratios)} rounds: median "
-              f"{statistics.median(ratios):.2f}x (min {min(ratios):.2f}x, max {max(ratios):.2f}x)")
+              f"{statistics.median(ratios):.2f}x (min {min(ratios):.2f}x, max {max(ratios):.2f}x);"
+              f" cpu time median {statistics.median(cpu_ratios):.2f}x")
     return 0
 
 

@@ -14,7 +14,10 @@ from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-DEFAULT_URL = "sqlite:///councilplans.db"
+from councilplans.schema.urls import DEFAULT_URL, database_url
+
+__all__ = ["DEFAULT_URL", "NoDatabase", "database_url", "make_engine", "make_session", "masked",
+           "open_existing", "sqlite_path"]
 _BUSY_MS = 60_000  # how long a SQLite connection waits for another process's write to end
 
 
@@ -29,14 +32,6 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
-
-
-def database_url(text: str) -> str:
-    """A SQLAlchemy URL from what a user typed: a URL as is, a plain path as a SQLite file."""
-    text = text.strip()
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", text):
-        return text
-    return f"sqlite:///{Path(text).expanduser()}"
 
 
 def masked(url: str) -> str:

@@ -97,3 +97,28 @@ def test_failure_inside_the_transaction_writes_nothing(db_url):
         assert session.scalar(select(func.count()).select_from(RecordRow)) == 2
         current = session.scalars(select(Document).where(Document.is_current)).all()
         assert [(d.sha256[0], d.version) for d in current] == [("a", 1)]
+
+
+def test_each_record_keeps_its_own_links_after_a_bulk_insert(db_url):
+    """Records go in as one bulk insert and their organisation and theme links as another:
+    with a document stored before (so ids do not start at 1) every record must get its own
+    links, not a neighbour's, and ids must follow the records' order."""
+    _load(db_url, ("old.pdf", "/x/old.pdf", "b" * 64, "pdf"), _doc(3))
+    orgs = ("Metropolitan Police Service", "NHS England", "Probation Service")
+    records = tuple(
+        Record(kind="action", page=1, table_index=1, row_index=i + 1, ref=f"2.{i + 1}",
+               action=f"Step {i + 1}", organisations=orgs[i % 3:],
+               themes=(("housing",), (), ("training", "housing"))[i % 3])
+        for i in range(7)
+    )
+    base = _doc(0)
+    _load(db_url, ("new.pdf", "/x/new.pdf", "c" * 64, "pdf"),
+          NormalisedDocument(base.meta, base.tables, records))
+    with make_session(make_engine(db_url)) as session:
+        rows = [r for r in export_rows(session) if r["document"] == "new.pdf"]
+        ids = session.scalars(select(RecordRow.id).join(Document)
+                              .where(Document.name == "new.pdf").order_by(RecordRow.id)).all()
+    assert [r["ref"] for r in rows] == [f"2.{i + 1}" for i in range(7)]
+    assert [sorted(r["organisations"]) for r in rows] == [sorted(r.organisations) for r in records]
+    assert [sorted(r["themes"]) for r in rows] == [sorted(r.themes) for r in records]
+    assert ids == list(range(ids[0], ids[0] + 7)) and ids[0] > 3
