@@ -245,17 +245,31 @@ def _band_boxes(fills: list[Fill], grids: list[Grid], chars: list[Char]) -> list
         else:
             rows.append([f])
     out = []
-    for row in rows:
+    for row in map(_pieces, rows):
         if len(row) == 1 and not is_tabular(chars, row[0].x0, row[0].x1, row[0].top,
                                              row[0].bottom, first_line=True):
-            continue
-        if any(q.x0 - p.x1 <= COLUMN_TOL for p, q in zip(row, row[1:], strict=False)):
             continue
         xs = sorted({round(x, 1) for f in row for x in (f.x0, f.x1)})
         top = min(f.top for f in row)
         bottom = max(f.bottom for f in row)
         out.append(Grid(tuple(xs), (top, bottom),
                         tuple(GridCell(0, c, 1, 1) for c in range(len(xs) - 1)), BOX_EVIDENCE))
+    return out
+
+
+def _pieces(row: list[Fill]) -> list[Fill]:
+    """A band's fills joined where they overlap or touch: LibreOffice paints a tinted cell
+    and again each pair of neighbouring cells, in overlapping pieces that make one tint; the
+    pieces left apart are the band's, the white between them a column left untinted (a
+    merged cell beside a sub-row)."""
+    out: list[Fill] = []
+    for f in sorted(row, key=lambda f: f.x0):
+        if out and f.x0 - out[-1].x1 <= COLUMN_TOL:
+            last = out[-1]
+            out[-1] = Fill(last.x0, min(last.top, f.top), max(last.x1, f.x1),
+                           max(last.bottom, f.bottom), last.rgb, max(last.order, f.order))
+        else:
+            out.append(f)
     return out
 
 
