@@ -55,10 +55,14 @@ def _columns(a: Grid, b: Grid) -> tuple[float, ...] | None:
     """The column lines of a and b together: b's are a's last ones, or some of them (a band
     tinted in one piece over several columns), or a's are some of b's (a header band tinted
     in one piece); None when they do not fit. A one-column band joins only a one-column
-    table."""
-    if len(b.xs) < 3 and len(a.xs) != len(b.xs):
+    table, unless it is tinted in pieces and stops short of the table's left edge: a sub-row
+    tinted in the columns beside merged cells; such a band may stop short of the right edge
+    too (merged cells, or empty ones left white, on both sides)."""
+    pieces = b.evidence == BOX_EVIDENCE and b.xs[0] > a.xs[0] + COLUMN_TOL
+    if len(b.xs) < 3 and len(a.xs) != len(b.xs) and not pieces:
         return None
-    if abs(a.xs[-1] - b.xs[-1]) > COLUMN_TOL or b.xs[0] < a.xs[0] - COLUMN_TOL:
+    if b.xs[0] < a.xs[0] - COLUMN_TOL or b.xs[-1] > a.xs[-1] + COLUMN_TOL or (
+            b.xs[-1] < a.xs[-1] - COLUMN_TOL and not pieces):
         return None
 
     def within(xs: tuple[float, ...], of: tuple[float, ...]) -> bool:
@@ -91,6 +95,22 @@ def _placed(grid: Grid, xs: tuple[float, ...], ys: tuple[float, ...], offset: in
     return out
 
 
+def _running_on(chars: list[Char], xs: tuple[float, ...], ys: tuple[float, ...],
+                cells: list[GridCell], r: int, cols: range) -> set[int]:
+    """The columns whose text in row r carries on the paragraph of the body cell above it,
+    line after line (a merged cell's text running past a sub-row's band into the white
+    under it), while other columns start afresh."""
+    out = set()
+    for c in cols:
+        above = next((g for g in cells if g.col == c and g.col_span == 1
+                      and g.row + g.row_span == r and g.row > 0), None)
+        if (above is not None and _lines_between(chars, (xs[c], xs[c + 1]), ys[r], ys[r + 1])
+                and _lines_between(chars, (xs[c], xs[c + 1]), ys[above.row], ys[r])
+                and not _starts(chars, xs[c], xs[c + 1], ys, above, r)):
+            out.add(c)
+    return out
+
+
 def _merge(a: Grid, b: Grid, chars: list[Char], fills: list[Fill], run_on: bool = False
            ) -> Grid:
     """a, the white row between, then b. In the columns b leaves out (a vertically merged
@@ -100,6 +120,7 @@ def _merge(a: Grid, b: Grid, chars: list[Char], fills: list[Fill], run_on: bool 
     """
     xs = _columns(a, b) or a.xs
     skip = _index(xs, b.xs[0])
+    stop = _index(xs, b.xs[-1])  # columns from here on b leaves out too (right of its tint)
     if run_on:
         a = Grid(a.xs, (*a.ys[:-1], b.ys[0]), a.cells, a.evidence)
         offset = gap = len(a.ys) - 1  # a's rows, then b's rows
@@ -109,9 +130,13 @@ def _merge(a: Grid, b: Grid, chars: list[Char], fills: list[Fill], run_on: bool 
         offset = len(a.ys)  # a's rows, then the gap row, then b's rows
         ys = (*a.ys, *b.ys)
         gap = len(a.ys) - 1
-        cells = [*_placed(a, xs, ys, 0, chars), *(GridCell(gap, c, 1, 1)
-                                                    for c in range(skip, len(xs) - 1))]
+        cells = _placed(a, xs, ys, 0, chars)
+        runs = _running_on(chars, xs, ys, cells, gap, range(skip, len(xs) - 1))
+        cells += [GridCell(gap, c, 1, 1) for c in range(skip, len(xs) - 1) if c not in runs]
     open_slots = {(r, c) for r in range(gap, len(ys) - 1) for c in range(skip)}
+    if not run_on:
+        open_slots |= {(gap, c) for c in runs}
+    open_slots |= {(r, c) for r in range(offset, len(ys) - 1) for c in range(stop, len(xs) - 1)}
     tinted = [f for f in fills if min(f.rgb) < 0.97]
     for cell in b.cells:
         r = cell.row + offset
@@ -247,7 +272,8 @@ def _band_boxes(fills: list[Fill], grids: list[Grid], chars: list[Char]) -> list
     out = []
     for row in map(_pieces, rows):
         if len(row) == 1 and not is_tabular(chars, row[0].x0, row[0].x1, row[0].top,
-                                             row[0].bottom, first_line=True):
+                                             row[0].bottom, first_line=True) and not _inner(
+                                                 row[0], grids):
             continue
         xs = sorted({round(x, 1) for f in row for x in (f.x0, f.x1)})
         top = min(f.top for f in row)
@@ -255,6 +281,17 @@ def _band_boxes(fills: list[Fill], grids: list[Grid], chars: list[Char]) -> list
         out.append(Grid(tuple(xs), (top, bottom),
                         tuple(GridCell(0, c, 1, 1) for c in range(len(xs) - 1)), BOX_EVIDENCE))
     return out
+
+
+def _inner(f: Fill, grids: list[Grid]) -> bool:
+    """Is a lone tinted box a sub-row's band under a drawn table: both its sides on column
+    lines of a grid above it, right of that grid's left edge (the merged cells beside it
+    left white)?"""
+    def on(x: float, xs: tuple[float, ...]) -> bool:
+        return any(abs(x - y) <= COLUMN_TOL for y in xs)
+
+    return any(g.ys[-1] <= f.top + 1 and g.n_cols >= 2 and on(f.x0, g.xs[1:-1])
+               and on(f.x1, g.xs[2:]) for g in grids)
 
 
 def _pieces(row: list[Fill]) -> list[Fill]:
