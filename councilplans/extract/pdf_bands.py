@@ -98,15 +98,22 @@ def _placed(grid: Grid, xs: tuple[float, ...], ys: tuple[float, ...], offset: in
 def _running_on(chars: list[Char], xs: tuple[float, ...], ys: tuple[float, ...],
                 cells: list[GridCell], r: int, cols: range) -> set[int]:
     """The columns whose text in row r carries on the paragraph of the body cell above it,
-    line after line (a merged cell's text running past a sub-row's band into the white
-    under it), while other columns start afresh."""
+    line after line at the paragraph's own pitch (a merged cell's text running past a
+    sub-row's band into the white under it), while other columns start afresh. (A row's
+    padding may be narrower than a line, so only the pitch tells a new row from a run-on.)"""
     out = set()
     for c in cols:
         above = next((g for g in cells if g.col == c and g.col_span == 1
                       and g.row + g.row_span == r and g.row > 0), None)
-        if (above is not None and _lines_between(chars, (xs[c], xs[c + 1]), ys[r], ys[r + 1])
-                and _lines_between(chars, (xs[c], xs[c + 1]), ys[above.row], ys[r])
-                and not _starts(chars, xs[c], xs[c + 1], ys, above, r)):
+        if above is None:
+            continue
+        here = _lines_between(chars, (xs[c], xs[c + 1]), ys[r], ys[r + 1])
+        before = _lines_between(chars, (xs[c], xs[c + 1]), ys[above.row], ys[r])
+        if not here or len(before) < 2:
+            continue
+        pitch = min(b[0].baseline - a[0].baseline for a, b in zip(before, before[1:],
+                                                                   strict=False))
+        if 0 < here[0][0].baseline - before[-1][0].baseline <= pitch + GAP_TOL:
             out.add(c)
     return out
 
