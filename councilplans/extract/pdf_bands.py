@@ -363,8 +363,10 @@ def _starts_row(line: list[Char], xs: tuple[float, ...]) -> bool:
     return all((c.x0 + c.x1) / 2 < xs[1] for c in line) and is_numbered(join_chars(line))
 
 
-def _with_tail(grid: Grid, chars: list[Char], limit: float) -> Grid:
-    """Add the fitting lines right under the last band as one more row."""
+def _with_tail(grid: Grid, chars: list[Char], limit: float, rest: bool = False) -> Grid:
+    """Add the fitting lines right under the last band as one more row. With ``rest``,
+    under a lone header: the rest of a row the page broke, and nothing else (no line of it
+    starts a row: text in several columns, or a row number), else the grid as it is."""
     lines = _lines_between(chars, grid.xs, grid.ys[-1], limit)
     bottom = grid.ys[-1]
     step = _cell_step(grid, chars) + GAP_TOL if lines else 0.0
@@ -372,9 +374,13 @@ def _with_tail(grid: Grid, chars: list[Char], limit: float) -> Grid:
         top = min(c.top for c in line)
         height = max(c.bottom - c.top for c in line) or 1.0
         spaced = k > 0 and line[0].baseline - lines[k - 1][0].baseline <= step
-        if (top - bottom > TAIL_GAP * height and not spaced) or not _fits(line, grid.xs):
+        if top - bottom > TAIL_GAP * height and not spaced:
             break
-        if k == 0 and not _starts_row(line, grid.xs):
+        if rest and (not _fits(line, grid.xs) or _starts_row(line, grid.xs)):
+            return grid  # rows under the header: the white-space pass reads them
+        if not _fits(line, grid.xs):
+            break
+        if k == 0 and not rest and not _starts_row(line, grid.xs):
             break  # a row begins with text in several of its columns, or with its number
         bottom = max(c.bottom for c in line)
     if bottom == grid.ys[-1]:
@@ -455,10 +461,14 @@ def join_bands(grids: list[Grid], chars: list[Char], page_bottom: float,
     out = [g for g in out if g is not None]
     result = []
     for k, grid in enumerate(out):
+        below = out[k + 1].ys[0] if k + 1 < len(out) else page_bottom
+        if _header_only(grid) and grid.evidence != BOX_EVIDENCE and _shaded(grid, fills):
+            # a header repeated over the rest of a row the page broke, in one column
+            result.append(_with_tail(grid, chars, below, rest=True))
+            continue
         if grid.n_rows < 2 or not _shaded(grid, fills):
             result.append(grid)  # a ruled table ends at its last rule; a lone box is no band
             continue
-        below = out[k + 1].ys[0] if k + 1 < len(out) else page_bottom
         result.append(_with_tail(grid, chars, below))
     return result
 

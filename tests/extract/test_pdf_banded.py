@@ -180,3 +180,13 @@ def test_overlapping_pieces_of_a_band_are_one_tint() -> None:
            Fill(275.6, 160.5, 505.5, 227, tint, 32), Fill(390.6, 160.5, 505.5, 227, tint, 33),
            Fill(620.6, 160.5, 735.5, 227, tint, 34)]
     assert [(f.x0, f.x1) for f in _pieces(row)] == [(275.6, 505.5), (620.6, 735.5)]
+
+
+def test_rest_of_a_broken_row_filling_a_page_under_its_header() -> None:
+    """Pages 19 and 20 hold only the header and the rest of 3.1's progress, a bulleted list
+    in one column that the page broke twice: a row of the table, not text between tables."""
+    for page, first in ((19, "Council\n• 22 September: Shared"), (20, "releasing for the one")):
+        table = _page(TRIB, page)
+        assert table.n_rows == 2
+        assert table.texts()[1][:3] == ["", "", ""] and table.texts()[1][4:] == ["", ""]
+        assert table.texts()[1][3].startswith(first)
