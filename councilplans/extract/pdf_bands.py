@@ -365,8 +365,9 @@ def _starts_row(line: list[Char], xs: tuple[float, ...]) -> bool:
 
 def _with_tail(grid: Grid, chars: list[Char], limit: float, rest: bool = False) -> Grid:
     """Add the fitting lines right under the last band as one more row. With ``rest``,
-    under a lone header: the rest of a row the page broke, and nothing else (no line of it
-    starts a row: text in several columns, or a row number), else the grid as it is."""
+    under a lone header: the rest of a row the page broke, down to ``limit`` with nothing
+    else (no line apart from the one above it, none starting a row: text in several
+    columns, or a row number), else the grid as it is."""
     lines = _lines_between(chars, grid.xs, grid.ys[-1], limit)
     bottom = grid.ys[-1]
     step = _cell_step(grid, chars) + GAP_TOL if lines else 0.0
@@ -374,10 +375,11 @@ def _with_tail(grid: Grid, chars: list[Char], limit: float, rest: bool = False) 
         top = min(c.top for c in line)
         height = max(c.bottom - c.top for c in line) or 1.0
         spaced = k > 0 and line[0].baseline - lines[k - 1][0].baseline <= step
+        if rest and (top - bottom > TAIL_GAP * height and not spaced or not _fits(
+                line, grid.xs) or _starts_row(line, grid.xs)):
+            return grid  # rows under the header: the white-space pass reads them
         if top - bottom > TAIL_GAP * height and not spaced:
             break
-        if rest and (not _fits(line, grid.xs) or _starts_row(line, grid.xs)):
-            return grid  # rows under the header: the white-space pass reads them
         if not _fits(line, grid.xs):
             break
         if k == 0 and not rest and not _starts_row(line, grid.xs):
