@@ -55,10 +55,14 @@ def _columns(a: Grid, b: Grid) -> tuple[float, ...] | None:
     """The column lines of a and b together: b's are a's last ones, or some of them (a band
     tinted in one piece over several columns), or a's are some of b's (a header band tinted
     in one piece); None when they do not fit. A one-column band joins only a one-column
-    table."""
-    if len(b.xs) < 3 and len(a.xs) != len(b.xs):
+    table, unless it is tinted in pieces and stops short of the table's left edge: a sub-row
+    tinted in the columns beside merged cells; such a band may stop short of the right edge
+    too (merged cells, or empty ones left white, on both sides)."""
+    pieces = b.evidence == BOX_EVIDENCE and b.xs[0] > a.xs[0] + COLUMN_TOL
+    if len(b.xs) < 3 and len(a.xs) != len(b.xs) and not pieces:
         return None
-    if abs(a.xs[-1] - b.xs[-1]) > COLUMN_TOL or b.xs[0] < a.xs[0] - COLUMN_TOL:
+    if b.xs[0] < a.xs[0] - COLUMN_TOL or b.xs[-1] > a.xs[-1] + COLUMN_TOL or (
+            b.xs[-1] < a.xs[-1] - COLUMN_TOL and not pieces):
         return None
 
     def within(xs: tuple[float, ...], of: tuple[float, ...]) -> bool:
@@ -91,6 +95,29 @@ def _placed(grid: Grid, xs: tuple[float, ...], ys: tuple[float, ...], offset: in
     return out
 
 
+def _running_on(chars: list[Char], xs: tuple[float, ...], ys: tuple[float, ...],
+                cells: list[GridCell], r: int, cols: range) -> set[int]:
+    """The columns whose text in row r carries on the paragraph of the body cell above it,
+    line after line at the paragraph's own pitch (a merged cell's text running past a
+    sub-row's band into the white under it), while other columns start afresh. (A row's
+    padding may be narrower than a line, so only the pitch tells a new row from a run-on.)"""
+    out = set()
+    for c in cols:
+        above = next((g for g in cells if g.col == c and g.col_span == 1
+                      and g.row + g.row_span == r and g.row > 0), None)
+        if above is None:
+            continue
+        here = _lines_between(chars, (xs[c], xs[c + 1]), ys[r], ys[r + 1])
+        before = _lines_between(chars, (xs[c], xs[c + 1]), ys[above.row], ys[r])
+        if not here or len(before) < 2:
+            continue
+        pitch = min(b[0].baseline - a[0].baseline for a, b in zip(before, before[1:],
+                                                                   strict=False))
+        if 0 < here[0][0].baseline - before[-1][0].baseline <= pitch + GAP_TOL:
+            out.add(c)
+    return out
+
+
 def _merge(a: Grid, b: Grid, chars: list[Char], fills: list[Fill], run_on: bool = False
            ) -> Grid:
     """a, the white row between, then b. In the columns b leaves out (a vertically merged
@@ -100,6 +127,7 @@ def _merge(a: Grid, b: Grid, chars: list[Char], fills: list[Fill], run_on: bool 
     """
     xs = _columns(a, b) or a.xs
     skip = _index(xs, b.xs[0])
+    stop = _index(xs, b.xs[-1])  # columns from here on b leaves out too (right of its tint)
     if run_on:
         a = Grid(a.xs, (*a.ys[:-1], b.ys[0]), a.cells, a.evidence)
         offset = gap = len(a.ys) - 1  # a's rows, then b's rows
@@ -109,9 +137,13 @@ def _merge(a: Grid, b: Grid, chars: list[Char], fills: list[Fill], run_on: bool 
         offset = len(a.ys)  # a's rows, then the gap row, then b's rows
         ys = (*a.ys, *b.ys)
         gap = len(a.ys) - 1
-        cells = [*_placed(a, xs, ys, 0, chars), *(GridCell(gap, c, 1, 1)
-                                                    for c in range(skip, len(xs) - 1))]
+        cells = _placed(a, xs, ys, 0, chars)
+        runs = _running_on(chars, xs, ys, cells, gap, range(skip, len(xs) - 1))
+        cells += [GridCell(gap, c, 1, 1) for c in range(skip, len(xs) - 1) if c not in runs]
     open_slots = {(r, c) for r in range(gap, len(ys) - 1) for c in range(skip)}
+    if not run_on:
+        open_slots |= {(gap, c) for c in runs}
+    open_slots |= {(r, c) for r in range(offset, len(ys) - 1) for c in range(stop, len(xs) - 1)}
     tinted = [f for f in fills if min(f.rgb) < 0.97]
     for cell in b.cells:
         r = cell.row + offset
@@ -245,17 +277,43 @@ def _band_boxes(fills: list[Fill], grids: list[Grid], chars: list[Char]) -> list
         else:
             rows.append([f])
     out = []
-    for row in rows:
+    for row in map(_pieces, rows):
         if len(row) == 1 and not is_tabular(chars, row[0].x0, row[0].x1, row[0].top,
-                                             row[0].bottom, first_line=True):
-            continue
-        if any(q.x0 - p.x1 <= COLUMN_TOL for p, q in zip(row, row[1:], strict=False)):
+                                             row[0].bottom, first_line=True) and not _inner(
+                                                 row[0], grids):
             continue
         xs = sorted({round(x, 1) for f in row for x in (f.x0, f.x1)})
         top = min(f.top for f in row)
         bottom = max(f.bottom for f in row)
         out.append(Grid(tuple(xs), (top, bottom),
                         tuple(GridCell(0, c, 1, 1) for c in range(len(xs) - 1)), BOX_EVIDENCE))
+    return out
+
+
+def _inner(f: Fill, grids: list[Grid]) -> bool:
+    """Is a lone tinted box a sub-row's band under a drawn table: both its sides on column
+    lines of a grid above it, right of that grid's left edge (the merged cells beside it
+    left white)?"""
+    def on(x: float, xs: tuple[float, ...]) -> bool:
+        return any(abs(x - y) <= COLUMN_TOL for y in xs)
+
+    return any(g.ys[-1] <= f.top + 1 and g.n_cols >= 2 and on(f.x0, g.xs[1:-1])
+               and on(f.x1, g.xs[2:]) for g in grids)
+
+
+def _pieces(row: list[Fill]) -> list[Fill]:
+    """A band's fills joined where they overlap or touch: LibreOffice paints a tinted cell
+    and again each pair of neighbouring cells, in overlapping pieces that make one tint; the
+    pieces left apart are the band's, the white between them a column left untinted (a
+    merged cell beside a sub-row)."""
+    out: list[Fill] = []
+    for f in sorted(row, key=lambda f: f.x0):
+        if out and f.x0 - out[-1].x1 <= COLUMN_TOL:
+            last = out[-1]
+            out[-1] = Fill(last.x0, min(last.top, f.top), max(last.x1, f.x1),
+                           max(last.bottom, f.bottom), last.rgb, max(last.order, f.order))
+        else:
+            out.append(f)
     return out
 
 
@@ -305,8 +363,11 @@ def _starts_row(line: list[Char], xs: tuple[float, ...]) -> bool:
     return all((c.x0 + c.x1) / 2 < xs[1] for c in line) and is_numbered(join_chars(line))
 
 
-def _with_tail(grid: Grid, chars: list[Char], limit: float) -> Grid:
-    """Add the fitting lines right under the last band as one more row."""
+def _with_tail(grid: Grid, chars: list[Char], limit: float, rest: bool = False) -> Grid:
+    """Add the fitting lines right under the last band as one more row. With ``rest``,
+    under a lone header: the rest of a row the page broke, down to ``limit`` with nothing
+    else (no line apart from the one above it, none starting a row: text in several
+    columns, or a row number), else the grid as it is."""
     lines = _lines_between(chars, grid.xs, grid.ys[-1], limit)
     bottom = grid.ys[-1]
     step = _cell_step(grid, chars) + GAP_TOL if lines else 0.0
@@ -314,9 +375,14 @@ def _with_tail(grid: Grid, chars: list[Char], limit: float) -> Grid:
         top = min(c.top for c in line)
         height = max(c.bottom - c.top for c in line) or 1.0
         spaced = k > 0 and line[0].baseline - lines[k - 1][0].baseline <= step
-        if (top - bottom > TAIL_GAP * height and not spaced) or not _fits(line, grid.xs):
+        if rest and (top - bottom > TAIL_GAP * height and not spaced or not _fits(
+                line, grid.xs) or _starts_row(line, grid.xs)):
+            return grid  # rows under the header: the white-space pass reads them
+        if top - bottom > TAIL_GAP * height and not spaced:
             break
-        if k == 0 and not _starts_row(line, grid.xs):
+        if not _fits(line, grid.xs):
+            break
+        if k == 0 and not rest and not _starts_row(line, grid.xs):
             break  # a row begins with text in several of its columns, or with its number
         bottom = max(c.bottom for c in line)
     if bottom == grid.ys[-1]:
@@ -397,10 +463,14 @@ def join_bands(grids: list[Grid], chars: list[Char], page_bottom: float,
     out = [g for g in out if g is not None]
     result = []
     for k, grid in enumerate(out):
+        below = out[k + 1].ys[0] if k + 1 < len(out) else page_bottom
+        if _header_only(grid) and grid.evidence != BOX_EVIDENCE and _shaded(grid, fills):
+            # a header repeated over the rest of a row the page broke, in one column
+            result.append(_with_tail(grid, chars, below, rest=True))
+            continue
         if grid.n_rows < 2 or not _shaded(grid, fills):
             result.append(grid)  # a ruled table ends at its last rule; a lone box is no band
             continue
-        below = out[k + 1].ys[0] if k + 1 < len(out) else page_bottom
         result.append(_with_tail(grid, chars, below))
     return result
 

@@ -64,6 +64,8 @@ def _continues_cut_row(
 
     if prev_ref.rstrip().endswith(_DANGLING):
         return True
+    if texts and _carries_words_on(texts[0], prev_ref):
+        return True
     main = texts[main_col].strip() if main_col is not None else ""
     if main[:1].isupper() and prev_main.rstrip().endswith((".", "!", "?")):
         return False  # a new sentence after a finished one: an unnumbered row of its own
@@ -77,6 +79,20 @@ def _continues_cut_row(
     return bool(starts) and sum(map(carries_on, starts)) * 2 > len(starts)
 
 
+
+
+_ROMAN = set("ivxlcdm")
+
+
+def _carries_words_on(first: str, before: str) -> bool:
+    """Whether a first cell carries on the words of the one before the break: several
+    words, the first in lower case (not a roman numeral, which numbers rows), after a cell
+    that ended mid-sentence ("4.3 To improve cross sector" | "information sharing")."""
+    words = first.split()
+    before = before.rstrip()
+    return (len(words) >= 2 and words[0].isalpha() and words[0].islower()
+            and not set(words[0]) <= _ROMAN and bool(before)
+            and not before.endswith((".", "!", "?", ":", ";")))
 
 
 def _starts_afresh(texts: list[str], draft: Draft) -> bool:

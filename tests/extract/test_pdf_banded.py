@@ -9,23 +9,29 @@ page.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from councilplans.extract.model import RawDocument, RawTable
 from councilplans.extract.pdf import pdf_to_document
+from councilplans.extract.pdf_bands import _pieces
 from councilplans.extract.pdf_page import Fill, coalesce_fills
 
 VARIANTS = Path(__file__).resolve().parents[2] / "samples" / "variants"
+
+
+@cache
+def _document(name: str) -> RawDocument:
+    return pdf_to_document(VARIANTS / f"{name}.pdf")
 
 
 def _page(name: str, page: int) -> RawTable:
     path = VARIANTS / f"{name}.pdf"
     if not path.is_file():
         pytest.skip(f"{path} not generated")
-    doc: RawDocument = pdf_to_document(path)
-    (table,) = [t for t in doc.tables if t.page == page]
+    (table,) = [t for t in _document(name).tables if t.page == page]
     return table
 
 
@@ -100,3 +106,87 @@ def test_stacked_fills_join_only_as_gradient_strips() -> None:
     strips = [Fill(0, 10 + 2 * k, 100, 12 + 2 * k, (0.5, 0.5, 0.5 + 0.01 * k), k)
               for k in range(5)]
     assert [(f.top, f.bottom) for f in coalesce_fills(strips)] == [(10, 20)]
+
+
+# --- tri-borough annual report, LibreOffice: sub-rows tinted beside merged cells ------------
+
+TRIB = "triborough_vawg_annual_report-banded"
+
+
+def _shape(table: RawTable) -> list[tuple[str, str]]:
+    """Each row's ref and operational group, first line; '^' for a cell merged from above."""
+    return [tuple("^" if cell.origin is not None else cell.text.split("\n")[0]
+                  for cell in row[:3:2]) for row in table.rows[1:]]
+
+
+def test_sub_row_bands_in_overlapping_pieces_join_the_table() -> None:
+    """Page 28: LibreOffice paints each tinted cell and again each pair of neighbours, so a
+    sub-row's band beside the merged ref and action comes in overlapping pieces, with the RAG
+    column left white between them. Read as one band, the page is one table: 5.4 (ii) to
+    (vi), each sub-row beside its record's merged cells (5.4 (iii)-(vi) were lost)."""
+    table = _page(TRIB, 28)
+    assert (table.n_rows, table.n_cols) == (9, 6)
+    assert _shape(table) == [("", ""), ("5.4 (ii)", "CHOG"), ("^", "R&R"), ("5.4 (iii)", "HP"),
+                             ("5.4 (iv)", "Tri-Borough Community"), ("^", "HP"),
+                             ("5.4 (v)", "All Operational groups"), ("5.4 (vi)", "R&R")]
+    assert table.texts()[1][1] == "monitoring."
+    assert table.texts()[3][5].startswith("Review exercise in police")
+    assert table.texts()[8][5].endswith("others as\nthey are completed.")
+
+
+def test_white_row_after_a_sub_row_band_in_pieces() -> None:
+    """Page 29: the white row 6.2 under 6.1's second sub-row (tinted in two pieces) is the
+    table's last row, not text after it."""
+    table = _page(TRIB, 29)
+    assert _shape(table) == [("", ""), ("5.4 (vii)", "CHOG"), ("Priority 6: Perpetrators", ""),
+                             ("6.1", "S&G"), ("^", "VAWG Comms group"),
+                             ("6.2", "All Operational groups")]
+    assert table.texts()[6][3].endswith("to better equip front line\nstaff with the skills to\n"
+                                        "respond appropriately to")
+
+
+def test_sub_row_band_short_of_both_edges_carries_the_rag_down() -> None:
+    """Page 10: 1.7's second sub-row is tinted in its group and progress columns only; the
+    RAG rating and the actions beside it are 1.7's cells merged down, not an empty row."""
+    table = _page(TRIB, 10)
+    assert _shape(table)[-2:] == [("1.7", "SSG"), ("^", "HP")]
+    assert table.texts()[3][4] == "Green" and table.rows[4][4].origin == (3, 4)
+    assert table.texts()[4][3].startswith("A series of community")
+
+
+def test_lone_sub_row_bands_under_the_header_are_rows() -> None:
+    """Page 27: bands tinted in one piece over the group and progress columns, some holding
+    one word only (LSCB), are sub-rows of the merged 5.3 and 5.4 (i)."""
+    table = _page(TRIB, 27)
+    assert _shape(table) == [("5.3", "CHOG"), ("^", "LSCB"), ("^", "SSG"), ("^", "HOG"),
+                             ("5.4 (i)", "CHOG"), ("^", "LSCB QA")]
+
+
+def test_merged_cell_running_past_a_sub_row_band_into_the_white_row() -> None:
+    """Page 26: 5.2 (v)'s action runs on past its LSCB/FCS/EH sub-row band into the white
+    row below, where the SOG sub-row starts afresh: one cell, three sub-rows."""
+    table = _page(TRIB, 26)
+    texts = table.texts()
+    assert _shape(table)[2:5] == [("5.2 (v)", "Year two CHOG"), ("^", "LSCB/FCS/EH"),
+                                  ("", "SOG")]
+    assert table.rows[3][1].row_span == 3 and table.rows[5][1].origin == (3, 1)
+    assert texts[3][1].endswith("VAWG support.")
+    assert texts[5][3].startswith("Talking Without Fear")
+
+
+def test_overlapping_pieces_of_a_band_are_one_tint() -> None:
+    tint = (0.87, 0.92, 0.97)
+    row = [Fill(620.6, 160.5, 735.5, 227, tint, 11), Fill(275.6, 160.5, 390.5, 227, tint, 9),
+           Fill(275.6, 160.5, 505.5, 227, tint, 32), Fill(390.6, 160.5, 505.5, 227, tint, 33),
+           Fill(620.6, 160.5, 735.5, 227, tint, 34)]
+    assert [(f.x0, f.x1) for f in _pieces(row)] == [(275.6, 505.5), (620.6, 735.5)]
+
+
+def test_rest_of_a_broken_row_filling_a_page_under_its_header() -> None:
+    """Pages 19 and 20 hold only the header and the rest of 3.1's progress, a bulleted list
+    in one column that the page broke twice: a row of the table, not text between tables."""
+    for page, first in ((19, "Council\n• 22 September: Shared"), (20, "releasing for the one")):
+        table = _page(TRIB, page)
+        assert table.n_rows == 2
+        assert table.texts()[1][:3] == ["", "", ""] and table.texts()[1][4:] == ["", ""]
+        assert table.texts()[1][3].startswith(first)

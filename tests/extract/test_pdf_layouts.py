@@ -435,3 +435,13 @@ def test_sample_rules_only_reportlab_band_carried_over_beside_a_new_sub_row() ->
     assert texts[2][1:3] == [
         "VAWG Strat Action: Identify and support\nhigh-risk domestic abuse cases and provide\n"
         "bespoke support for those most at risk", "SSG"]
+
+
+def test_sample_header_band_word_rest_of_a_row_then_rows_under_a_lone_header() -> None:
+    """Page 12: under the lone header the rest of 2.4's progress, then a sub-row and rows
+    2.5-2.7: the rest of a row is no tail that ends the table, the rows under it stay rows."""
+    doc = _sample("header-band--word--triborough_vawg_annual_report")
+    (table,) = [t for t in doc.tables if t.page == 12]
+    assert [(r[0], r[2].split("\n")[0]) for r in table.texts()[1:]] == [
+        ("", ""), ("", "SOG"), ("2.5", "Tri-Borough"), ("2.6", "HP"), ("2.7", "SSG")]
+    assert table.texts()[1][3] == "staff at the HOG."

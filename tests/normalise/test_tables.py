@@ -213,3 +213,38 @@ def test_row_cut_after_a_dangling_ref_list_and_its_merged_objective_read_whole()
         (objective, "Improve prosecutions.", "CPS"),
         (objective, "Provide treatment.", "NHS"),
     ]
+
+
+def test_row_cut_mid_objective_under_a_repeated_header_is_one_row():
+    """The break cut a row mid-way through its objective ("4.3 To improve cross sector" |
+    "information sharing" overleaf), and the next page's part of its measure starts with a
+    capital: the lower-case rest of the first cell says the row goes on. A row numbered in
+    roman numerals ("ii) ...") is a row of its own."""
+    header = ["PRIORITY AREAS", "SUCCESS MEASURES", "BY WHEN", "LED BY"]
+    first = RawTable(index=0, page=1, end_page=1, row_pages=(1, 1), rows=grid(
+        header, ["4.3 To improve cross sector", "4.3.1 The establishment of a\nlocal Multi-Agency",
+                 "4.3.1 March 2014", ""]))
+    second = RawTable(index=1, page=2, end_page=2, row_pages=(2, 2, 2), rows=grid(
+        header, ["information sharing", "Safeguarding Hub (MASH).\n\n4.3.2 Established referral"
+                 " pathway.", "4.3.2 March 2014", ""],
+        ["4.4 Develop and deliver targeted work plans", "4.4.1 Evidence of a plan.",
+         "4.4.1 March 2015", ""]))
+    result = records_of(first, second, fmt="pdf")
+    assert [(r.ref, r.objective, r.indicator, r.timescale) for r in result.records] == [
+        ("4.3.1", "4.3 To improve cross sector information sharing",
+         "The establishment of a local Multi-Agency Safeguarding Hub (MASH).", "March 2014"),
+        ("4.3.2", "4.3 To improve cross sector information sharing",
+         "Established referral pathway.", "March 2014"),
+        ("4.4.1", "4.4 Develop and deliver targeted work plans", "Evidence of a plan.",
+         "March 2015"),
+    ]
+
+
+def test_first_cell_carrying_words_on_past_a_break() -> None:
+    from councilplans.normalise.records import _carries_words_on
+
+    assert _carries_words_on("information sharing", "4.3 To improve cross sector")
+    assert not _carries_words_on("information sharing", "4.3 To share information.")
+    assert not _carries_words_on("ii) Train staff", "i) Map services")
+    assert not _carries_words_on("iv Train staff", "iii Map services")
+    assert not _carries_words_on("sharing", "4.3 To improve cross sector")
