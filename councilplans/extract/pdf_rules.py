@@ -234,7 +234,7 @@ def find_ruled_tables(h_edges: list[Edge], chars: list[Char], grids: list[Grid],
         run: list[tuple[float, float, list]] = []
         ends = intervals + [(0.0, 0.0, [])]
         for k, iv in enumerate(ends):
-            if (_tabular_row(iv[2]) or _inner_row(iv[2], x0, x1)
+            if (_tabular_row(iv[2]) or _inner_row(iv[2], x0, x1, bool(run))
                     or (run and _group_row(iv) and _tabular_row(ends[k + 1][2]))
                     or (run and k == len(intervals) - 1 and _row_start(iv[2], x0, x1))):
                 run.append(iv)
@@ -266,11 +266,13 @@ def _tail(chars: list[Char], x0: float, x1: float, top: float) -> list[list[list
     return out
 
 
-def _inner_row(bands: list[list[list[Char]]], x0: float, x1: float) -> bool:
+def _inner_row(bands: list[list[list[Char]]], x0: float, x1: float, below_row: bool) -> bool:
     """A ruled band whose text all keeps away from the first column (cells carried over
-    from the page before, and maybe a group row's next part beside them): a row of the
-    table with its first cell empty."""
-    return bool(bands) and all(b[0][0].x0 > x0 + INNER_SHARE * (x1 - x0) for b in bands)
+    from the page before): a row of the table with its first cell empty. Its lines may hold
+    several columns (a group row's next part beside the carried cell) only under a row of
+    the table: above every row, such a band is a header spanning columns (ICDAR us-002)."""
+    return bool(bands) and all(b[0][0].x0 > x0 + INNER_SHARE * (x1 - x0)
+                               and (below_row or len(b) == 1) for b in bands)
 
 
 def _row_start(bands: list[list[list[Char]]], x0: float, x1: float) -> bool:
