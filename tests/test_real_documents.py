@@ -113,13 +113,14 @@ def test_health_activity_lists_stay_lists_and_plans_in_place_are_outputs():
     assert page10[0].output == ("Support Move Together~ Active Kent and Medway Strategy\n"
                                 "Support Districts and KALC in developing local plans around "
                                 "physical activity\nSupport for Daily Mile in Primary Schools")
-    # a separate "Led by" column is the lead, one organisation a line
+    # a separate "Led by" column is the lead, one organisation a line: as many leads, joined
+    # with "; " like leads printed one a row
     page79 = [r for r in doc.records if r.page == 79]
     assert [r.action for r in page79] == ["Grow our skills and workforce",
                                           "Build ‘one’ workforce", "Look after our people",
                                           "Champion inclusive teams"]
-    assert page79[0].lead == ("KCC Human Resources & Organisation Development\nMedway Council "
-                              "HR\nNHS Kent and Medway People Directorate")
+    assert page79[0].lead == ("KCC Human Resources & Organisation Development; Medway Council "
+                              "HR; NHS Kent and Medway People Directorate")
     # a sliver between two cell edges (page 26) is no column of its own
     page26 = next(t for t in doc.tables if t.page == 26)
     assert page26.mapping == {"What we have committed to": "action",
