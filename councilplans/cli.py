@@ -182,6 +182,7 @@ def import_cmd(paths, db_url, password, jobs, timeout, memory_mb, force, revises
     stop = threading.Event()
     previous_handler = signal.signal(signal.SIGINT, _interrupt_handler(stop, bar))
     tag = " (dry run)" if dry_run else ""
+    results = None
     try:
         reading = (lambda path: bar.set_postfix_str(_short(path), refresh=True)) if bar else None
         results = import_files(engine, files, options, stop=stop, on_read=reading,
@@ -211,7 +212,11 @@ def import_cmd(paths, db_url, password, jobs, timeout, memory_mb, force, revises
         # Once stopping, a further press while the summary prints still means "stop now"
         # (exit 130), not Python's default KeyboardInterrupt traceback.
         signal.signal(signal.SIGINT, _exit_stopped if stop.is_set() else previous_handler)
-        if started is not None:  # --fail-fast left the results unread: end the workers now
+        # --fail-fast (or Ctrl-C) left the results unread: end the workers and the store now,
+        # not when the generator is collected at exit
+        if results is not None:
+            results.close()
+        if started is not None:
             started.close()
     if bar is not None:
         bar.close()

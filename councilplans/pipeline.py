@@ -200,9 +200,10 @@ def start_reading(paths: list[Path], options: Options) -> Started | None:
 
     A long plan imported alone has its pages read in several processes; the driver's own
     start-up (SQLAlchemy, the schema check, opening the database: most of a second on one
-    core) then runs beside them instead of before them. Only with fewer files than local
-    jobs, each worker then taking one file with page readers of its own: nothing waits in a
-    queue for a file the database may say is unchanged (``import_files`` ends that reading).
+    core) then runs beside them instead of before them. Only where each file gets two local
+    workers or more (``page_workers``), each worker then taking one file with page readers of
+    its own: nothing waits in a queue for a file the database may say is unchanged
+    (``import_files`` ends that reading).
     None: nothing started, ``import_files`` sends the files as usual.
     """
     from councilplans.executors import LocalExecutor, page_workers

@@ -22,7 +22,7 @@ from councilplans.extract.model import RGB, Block, Cell, RawDocument, RawTable, 
 from councilplans.extract.pdf_bands import join_bands, refine_columns
 from councilplans.extract.pdf_captions import without_captions
 from councilplans.extract.pdf_grid import MIN_ROW, Grid, find_grids, join_cut_words
-from councilplans.extract.pdf_overflow import ObjectOf, pull_back_overflow
+from councilplans.extract.pdf_overflow import ObjectOf, apart, pull_back_overflow
 from councilplans.extract.pdf_page import Centres, Char, Fill, PageContent, PageReader
 from councilplans.extract.pdf_rules import find_ruled_tables, is_tabular
 from councilplans.extract.pdf_stream import extend_header_bands, find_stream_tables
@@ -356,7 +356,7 @@ def _assign(
             cell = np.zeros((grid.n_rows, grid.n_cols), dtype=int)
             for k, gc in enumerate(grid.cells):
                 cell[gc.row:gc.row + gc.row_span, gc.col:gc.col + gc.col_span] = k
-            running_on[-1] = any(object_of(a) == object_of(b)
+            running_on[-1] = any(not apart(object_of, a, b)
                                  for a, b in centres.run_on(here, rows, cols, cell))
         slots = buckets[g]
         for i, r, c in zip(here.tolist(), rows.tolist(), cols.tolist(), strict=True):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from councilplans.extract.pdf_overflow import ObjectOf, overflow_indexes
+from councilplans.extract.pdf_overflow import ObjectOf, apart, overflow_indexes
 from councilplans.extract.pdf_page import Centres
 
 SNAP = 3.0  # rules this close (points) are one rule
@@ -268,11 +268,11 @@ def cut_word_slots(grid: Grid, chars: list | Centres,
     owners = grid.owners()
     # within one merged cell a cut is moot; two cells' texts meeting (two objects) stay apart
     cuts = [(a, b, sa, sb) for a, b, sa, sb in cuts if owners[sa] != owners[sb]
-            and (object_of is None or object_of(a.index) == object_of(b.index))]
+            and not apart(object_of, a.index, b.index)]
     if not cuts:
         return set()
     running, busy = overflow_indexes(
-        (c for c in chars if x0 <= c.x0 and c.x1 <= x1 and y0 <= c.top and c.bottom <= y1),
+        (chars[k] for k in np.flatnonzero(centres.within(*grid.bbox)).tolist()),
         lambda c: grid.slot_of((c.x0 + c.x1) / 2, (c.top + c.bottom) / 2), object_of, owners)
     # Text running on past its cell in a row with other cells of its own goes back to its
     # cell (``pdf_overflow``); alone in its row (a band's title over rules hidden under the

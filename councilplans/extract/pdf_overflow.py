@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from councilplans.extract.pdf_page import Char
 
-__all__ = ["ObjectOf", "runs", "running_on", "pull_back_overflow"]
+__all__ = ["ObjectOf", "apart", "overflow_indexes", "pull_back_overflow", "running_on", "runs"]
 
 ObjectOf = Callable[[int], "int | None"]  # the text object drawing a char (PageReader)
 WORD_SPACE = 0.6  # letters of one run stand at most this share of their height apart
@@ -58,18 +58,27 @@ def running_on(slots: dict[tuple[int, int], list[Char]], object_of: ObjectOf | N
     for run in members.values():
         if len({owners[slot_of[c.index]] for c in run}) < 2:
             continue
-        if object_of is not None:
-            first = object_of(run[0].index)
+        first = object_of(run[0].index) if object_of is not None else None
+        if first is not None:
             run = [c for c in run[: next((k for k, c in enumerate(run)
                                           if object_of(c.index) != first), len(run))]]
         home = slot_of[run[0].index]
         tail = [c for c in run if slot_of[c.index][0] == home[0] and slot_of[c.index][1] > home[1]
                 and owners[slot_of[c.index]] != owners[home]]
-        if not tail or (object_of is None and not _overlaps_hosts(tail, slots, slot_of, run_of)):
+        # where pdfium cannot name the object, only a tail over the next cell's letters counts
+        if not tail or (first is None and not _overlaps_hosts(tail, slots, slot_of, run_of)):
             continue
         for c in tail:
             out[c.index] = home
     return out
+
+
+def apart(object_of: ObjectOf | None, a: int, b: int) -> bool:
+    """Are chars ``a`` and ``b`` (indexes) known to be drawn by two text objects?"""
+    if object_of is None:
+        return False
+    oa, ob = object_of(a), object_of(b)
+    return oa is not None and ob is not None and oa != ob
 
 
 def _overlaps_hosts(tail: list[Char], slots: dict[tuple[int, int], list[Char]],

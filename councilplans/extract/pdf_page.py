@@ -83,12 +83,12 @@ class Centres:
         self.cx = (box[:, 0] + box[:, 1]) / 2  # the same float arithmetic as (x0 + x1) / 2
         self.cy = (box[:, 2] + box[:, 3]) / 2
         self.box = box  # x0, x1, top, bottom, baseline, index
-        self._word_pairs: tuple[np.ndarray, np.ndarray] | None = None
+        self._word_pairs: dict[float, tuple[np.ndarray, np.ndarray]] = {}
 
     def word_pairs(self, word_gap: float) -> tuple[np.ndarray, np.ndarray]:
         """Positions (a, b) of letters next to each other in one word: next in the stream with
         no space between, on one baseline, at most ``word_gap`` of their height apart."""
-        if self._word_pairs is None:
+        if word_gap not in self._word_pairs:
             x0, x1, top, bottom, base, index = self.box.T
             blank = np.array([not c.text.strip() for c in self.chars], dtype=bool)
             spaced = np.array([c.space_before for c in self.chars], dtype=bool)
@@ -97,8 +97,8 @@ class Centres:
             ok = ((np.diff(index) == 1) & ~spaced[1:] & ~blank[:-1] & ~blank[1:]
                   & (np.abs(np.diff(base)) <= 0.2 * h) & (gap >= -0.5 * h) & (gap <= word_gap * h))
             a = np.flatnonzero(ok)
-            self._word_pairs = (a, a + 1)
-        return self._word_pairs
+            self._word_pairs[word_gap] = (a, a + 1)
+        return self._word_pairs[word_gap]
 
     def run_on(self, here: np.ndarray, rows: np.ndarray, cols: np.ndarray,
                cell: np.ndarray) -> list[tuple[int, int]]:

@@ -7,6 +7,7 @@ record, or several when one cell numbers several actions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -79,9 +80,9 @@ def _continues_cut_row(
     return bool(starts) and sum(map(carries_on, starts)) * 2 > len(starts)
 
 
-
-
-_ROMAN = set("ivxlcdm")
+# a roman numeral as rows number themselves ("ii", "iv", "xii"), not a word made of those
+# letters ("civil", "mid", "did")
+_ROMAN = re.compile(r"^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
 
 
 def _carries_words_on(first: str, before: str) -> bool:
@@ -91,7 +92,7 @@ def _carries_words_on(first: str, before: str) -> bool:
     words = first.split()
     before = before.rstrip()
     return (len(words) >= 2 and words[0].isalpha() and words[0].islower()
-            and not set(words[0]) <= _ROMAN and bool(before)
+            and not _ROMAN.match(words[0]) and bool(before)
             and not before.endswith((".", "!", "?", ":", ";")))
 
 

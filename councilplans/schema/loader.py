@@ -130,15 +130,18 @@ def _inserted_ids(session: Session, table, rows: list[dict], document_id: int) -
 
     SQLite gives each new row the largest rowid so far plus one, and this transaction holds
     the write lock: one plain executemany (RETURNING in parameter order costs SQLite a
-    statement per row), then the document's ids in id order. Elsewhere RETURNING sorted by
-    parameter order is what the driver guarantees.
+    statement per row), then the document's ids in id order. Where the dialect guarantees
+    RETURNING sorted by parameter order (PostgreSQL), that; elsewhere (MySQL) a row at a time.
     """
-    if session.get_bind().dialect.name == "sqlite":
+    dialect = session.get_bind().dialect
+    if dialect.name == "sqlite":
         session.execute(insert(table), rows)
         return list(session.scalars(
             select(table.c.id).where(table.c.document_id == document_id).order_by(table.c.id)))
-    return list(session.execute(
-        insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
+    if dialect.insert_executemany_returning_sort_by_parameter_order:
+        return list(session.execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
+    return [session.execute(insert(table).values(**row)).inserted_primary_key[0] for row in rows]
 
 
 def load_document(

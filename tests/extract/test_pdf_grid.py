@@ -46,3 +46,16 @@ def test_lone_figures_in_two_columns_line_over_line_start_a_row() -> None:
     assert lone_figures(first, xs) == {1, 2}
     assert figures_restart(first, second, xs)
     assert not figures_restart(second, wrapped, xs)  # one column of figures is not enough
+
+
+def test_text_runs_on_into_the_next_cell_only_as_one_known_text_object() -> None:
+    from councilplans.extract.pdf_overflow import running_on
+
+    # "Name" ends at x=95, "Value" starts a word space on at x=98, over the line at x=100
+    name, value = _word("Name", 75.0, 5.0, 0), _word("Value", 98.0, 5.0, 5)
+    slots = {(0, 0): name, (0, 1): value}
+    owners = {(r, c): (r, c) for r in range(2) for c in range(2)}
+    assert running_on(slots, lambda i: 1, owners) == {c.index: (0, 0) for c in value}
+    assert running_on(slots, lambda i: 1 if i < 5 else 2, owners) == {}  # two objects
+    assert running_on(slots, lambda i: None, owners) == {}  # unknown: no overlap, no move
+    assert running_on(slots, None, owners) == {}

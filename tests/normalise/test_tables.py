@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from councilplans.extract.model import Cell, RawDocument, RawTable, TextBlock
 from councilplans.normalise import normalise_document
 
@@ -248,3 +250,13 @@ def test_first_cell_carrying_words_on_past_a_break() -> None:
     assert not _carries_words_on("ii) Train staff", "i) Map services")
     assert not _carries_words_on("iv Train staff", "iii Map services")
     assert not _carries_words_on("sharing", "4.3 To improve cross sector")
+
+
+@pytest.mark.parametrize(("first", "carries"), [
+    ("information sharing", True), ("civil society partners", True), ("mid year review", True),
+    ("ii improve the offer", False), ("iv support", False), ("xii review", False),
+    ("Information sharing", False), ("sharing", False)])
+def test_a_cut_row_carries_on_lower_case_words_not_roman_numbers(first, carries):
+    from councilplans.normalise.records import _carries_words_on
+
+    assert _carries_words_on(first, "4.3 To improve cross sector") is carries
