@@ -89,6 +89,11 @@ def test_quarterly_report_kpi_cards_give_each_kpi_its_latest_value_target_and_se
     assert (foster.section, foster.rag, foster.actual, foster.target, foster.extra["Floor"]) == (
         "Integrated Children’s Services", "red", "613", "700", "650")
     assert Counter(r.section for r in doc.records)["Public Health KPIs"] == 6
+    # page 33's card draws "Previous" and "AMBER" across columns only the chart's axis has:
+    # the figure is still read (it was lost with those columns)
+    repairs = next(r for r in doc.records if r.indicator.startswith("% of routine highway"))
+    assert repairs.extra["Previous"] == "91% (Green)"
+    assert all("Previous" in r.extra for r in doc.records)
 
 
 def test_health_activity_lists_stay_lists_and_plans_in_place_are_outputs():

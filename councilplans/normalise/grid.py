@@ -206,6 +206,19 @@ def _is_ghost_column(rows: tuple[tuple[Cell, ...], ...], c: int) -> bool:
     return any(c < len(row) for row in rows)
 
 
+def _kept_columns(rows: tuple[tuple[Cell, ...], ...], n: int) -> list[int]:
+    """The columns that are not ghosts; but a cell with text keeps its first column where
+    every column it spans would go (an indicator card's "Previous: 91%" and "AMBER" span
+    columns drawn only for the chart's axis, none holding a one-column cell of text)."""
+    ghosts = {c for c in range(n) if _is_ghost_column(rows, c)}
+    for row in rows:
+        for c, cell in enumerate(row):
+            if (cell.origin is None and cell.text.strip()
+                    and all(k in ghosts for k in range(c, c + max(cell.col_span, 1)))):
+                ghosts.discard(c)
+    return [c for c in range(n) if c not in ghosts] or list(range(n))
+
+
 def table_to_grid(table: LogicalTable) -> Grid:
     rows = table.rows
     n = max((len(r) for r in rows), default=0)
@@ -230,7 +243,7 @@ def table_to_grid(table: LogicalTable) -> Grid:
         text.append(tuple(t))
         covered.append(tuple(cov))
         fill.append(tuple(f))
-    keep = [c for c in range(n) if not _is_ghost_column(rows, c)] or list(range(n))
+    keep = _kept_columns(rows, n)
     capacity = [density[c] * widths[c] for c in range(n)]
     if len(keep) < n:
         text = [tuple(row[c] for c in keep) for row in text]

@@ -260,3 +260,23 @@ def test_a_cut_row_carries_on_lower_case_words_not_roman_numbers(first, carries)
     from councilplans.normalise.records import _carries_words_on
 
     assert _carries_words_on(first, "4.3 To improve cross sector") is carries
+
+
+def test_a_cell_spanning_only_ghost_columns_keeps_its_text() -> None:
+    """Columns with no one-column cell of text are dropped as slivers, but not all the
+    columns of a cell that holds text: its figure would vanish from the grid."""
+    from councilplans.normalise.grid import table_to_grid
+    from councilplans.normalise.stitch import LogicalTable
+
+    box = (0.0, 0.0, 10.0, 10.0)
+    rows = (
+        (Cell("Percentage of repairs done in time", bbox=box, col_span=2), Cell("", origin=(0, 0)),
+         Cell("AMBER", bbox=box, col_span=2), Cell("", origin=(0, 2))),
+        (Cell("Latest: 89%", bbox=box), Cell("Target: 90%", bbox=box),
+         Cell("Previous: 91% (Green)", bbox=box, col_span=2), Cell("", origin=(1, 2))),
+    )
+    grid = table_to_grid(LogicalTable(index=0, rows=list(rows), row_pages=[1, 1], header_rows=0,
+                                      context=(), section=None, page=1))
+    assert [list(r) for r in grid.text] == [
+        ["Percentage of repairs done in time", "Percentage of repairs done in time", "AMBER"],
+        ["Latest: 89%", "Target: 90%", "Previous: 91% (Green)"]]
