@@ -276,8 +276,11 @@ def _stored(store: ImportStore, result: FileResult, replace_id: int | None,
                              result.status, result.error, result.pages, replace_id,
                              options.revises, options.new_document)
     except Exception as exc:
+        # the driver's own words; SQLAlchemy appends the statement and its parameters on
+        # lines of their own, which a per-file line has no room for
+        reason = next((ln for ln in str(exc).splitlines() if ln.strip()), type(exc).__name__)
         return replace(result, status=FileStatus.FAILED, document=None,
-                       error=f"database write failed, nothing written: {exc}")
+                       error=f"database write failed, nothing written: {reason}")
     if stored.outcome.status == FileStatus.UNCHANGED:
         return replace(result, status=FileStatus.UNCHANGED, stored=stored)
     return replace(result, stored=stored)

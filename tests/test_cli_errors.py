@@ -492,3 +492,30 @@ def test_documents_report_names_unmapped_columns_and_unread_timescales(tmp_path,
         "table 0: columns kept as extra: Impact on other services",
         "1 timescale(s) with no date understood: when funding allows",
     ]
+
+
+def test_a_write_the_database_refuses_fails_that_file_alone_and_writes_nothing(tmp_path):
+    """A database that refuses a document's records (here a trigger, as a constraint or a
+    full disk would): that file fails with one line, nothing of it is stored, the documents
+    already there stay, and the next file is imported."""
+    db = tmp_path / "plans.db"
+    url = f"sqlite:///{db}"
+    first = _good_docx(tmp_path / "first.docx")
+    assert CliRunner().invoke(main, ["import", str(first), "--db", url, "--jobs", "0"]
+                              ).exit_code == 0
+    with sqlite3.connect(db) as con:
+        before = con.execute("select count(*) from records").fetchone()[0]
+        con.execute("create trigger refuse before insert on records when new.ref = '1.1' "
+                    "begin select raise(abort, 'records refused by policy'); end")
+    refused = _good_docx(tmp_path / "refused.docx")
+    result = CliRunner().invoke(main, ["import", str(refused), "--db", url, "--jobs", "0",
+                                       "--new-document"])
+    assert result.exit_code == 1, result.output
+    assert result.output.strip().splitlines() == [
+        f"{refused}: failed: database write failed, nothing written: "
+        "(sqlite3.IntegrityError) records refused by policy",
+        "1 documents: 1 failed; 0 records"]  # one line: no SQL statement, no parameters
+    with sqlite3.connect(db) as con:
+        assert con.execute("select count(*) from records").fetchone()[0] == before
+        names = [r[0] for r in con.execute("select name from documents")]
+    assert "refused.docx" not in names and "first.docx" in names
