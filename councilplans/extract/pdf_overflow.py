@@ -16,12 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from councilplans.extract.pdf_page import Char
+from councilplans.extract.pdf_page import RUN_BACKSTEP, RUN_BASELINE, WORD_SPACE, Char
 
 __all__ = ["ObjectOf", "apart", "overflow_indexes", "pull_back_overflow", "running_on", "runs"]
 
 ObjectOf = Callable[[int], "int | None"]  # the text object drawing a char (PageReader)
-WORD_SPACE = 0.6  # letters of one run stand at most this share of their height apart
 
 
 def runs(chars: Sequence[Char]) -> dict[int, int]:
@@ -34,8 +33,9 @@ def runs(chars: Sequence[Char]) -> dict[int, int]:
         height = max(ch.bottom - ch.top, 1e-6)
         if (prev is None or not (ch.index == prev.index + 1
                                  or (ch.space_before and ch.index == prev.index + 2))
-                or abs(ch.baseline - prev.baseline) > 0.2 * height
-                or ch.x0 < prev.x0 - 0.1 * height or ch.x0 - prev.x1 > WORD_SPACE * height):
+                or abs(ch.baseline - prev.baseline) > RUN_BASELINE * height
+                or ch.x0 < prev.x0 - RUN_BACKSTEP * height
+                or ch.x0 - prev.x1 > WORD_SPACE * height):
             run += 1
         out[ch.index] = run
         prev = ch

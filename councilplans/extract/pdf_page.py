@@ -72,6 +72,14 @@ def _abuts(prev: Char, x0: float, height: float, base: float) -> bool:
     return abs(base - prev.baseline) <= 0.3 * size and -0.3 * size <= x0 - prev.x1 <= 0.12 * size
 
 
+# One run of text (``pdf_overflow``; ``Centres.run_on`` sieves for it): letters on one baseline
+# (within this share of their height), never stepping back left by more than this share, and
+# at most a word space of this share apart.
+RUN_BASELINE = 0.2
+RUN_BACKSTEP = 0.1
+WORD_SPACE = 0.6
+
+
 class Centres:
     """The centres of a page's chars as arrays, computed once for the passes that sort chars
     into tables (each asks "which chars lie in which box" of every char on the page)."""
@@ -115,8 +123,10 @@ class Centres:
         h = np.maximum(bottom - top, 1e-6)[1:]
         step = np.diff(index)
         pairs = np.flatnonzero(((step == 1) | (step == 2)) & (r[1:] == r[:-1]) & (c[1:] > c[:-1])
-                               & (owner[1:] != owner[:-1]) & (np.abs(np.diff(base)) <= 0.2 * h)
-                               & (x0[1:] - x1[:-1] <= 0.6 * h) & (x0[1:] >= x0[:-1] - 0.1 * h))
+                               & (owner[1:] != owner[:-1])
+                               & (np.abs(np.diff(base)) <= RUN_BASELINE * h)
+                               & (x0[1:] - x1[:-1] <= WORD_SPACE * h)
+                               & (x0[1:] >= x0[:-1] - RUN_BACKSTEP * h))
         return [(int(index[k]), int(index[k + 1])) for k in pairs.tolist()]
 
     def within(self, x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
