@@ -508,6 +508,9 @@ def test_a_write_the_database_refuses_fails_that_file_alone_and_writes_nothing(t
         con.execute("create trigger refuse before insert on records when new.ref = '1.1' "
                     "begin select raise(abort, 'records refused by policy'); end")
     refused = _good_docx(tmp_path / "refused.docx")
+    revised = docx.Document(str(refused))  # other bytes than the first, whatever the clock
+    revised.add_paragraph("Revised in December.")
+    revised.save(str(refused))
     result = CliRunner().invoke(main, ["import", str(refused), "--db", url, "--jobs", "0",
                                        "--new-document"])
     assert result.exit_code == 1, result.output
